@@ -1,0 +1,82 @@
+using Almelo.Perspectief.Content.Formatting;
+using Almelo.Perspectief.Content.Loading;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Figures;
+
+/// <summary>Reads the charts of cijfers.json and checks that every figure they show exists and adds up.</summary>
+internal static class ChartReader
+{
+    public static IReadOnlyList<Chart> Read(IReadOnlyList<GrafiekFile> grafieken, IReadOnlyList<Figure> figures, JsonDocumentSource file, ICollection<ContentError> errors)
+    {
+        var charts = new List<Chart>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < grafieken.Count; i++)
+        {
+            var g = grafieken[i];
+            var at = $"/grafieken/{i}";
+            var before = errors.Count;
+            if (!ids.Add(g.Id))
+            {
+                errors.Add(file.ErrorAt(at + "/id", $"De grafiek-id '{g.Id}' komt twee keer voor."));
+            }
+
+            Figure? Find(string id, string pointer)
+            {
+                var figure = figures.FirstOrDefault(f => f.Id == id);
+                if (figure is null)
+                {
+                    errors.Add(file.ErrorAt(pointer, $"Het cijfer '{id}' bestaat niet. Gebruik een id uit \"cijfers\"."));
+                }
+                return figure;
+            }
+
+            foreach (var (field, text) in new[] { ("titel", g.Titel), ("samenvatting", g.Samenvatting) })
+            {
+                foreach (var reference in FigureTemplate.References(text).Where(r => figures.All(f => f.Id != r)))
+                {
+                    errors.Add(file.ErrorAt($"{at}/{field}", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet."));
+                }
+            }
+
+            var parts = (g.Delen ?? []).Select((d, j) => (d.Label, Figure: Find(d.Cijfer, $"{at}/delen/{j}/cijfer"))).ToList();
+            var total = g.Totaal is null ? null : Find(g.Totaal, at + "/totaal");
+            var categories = g.Categorieen ?? [];
+            var series = new List<ChartSeries>();
+            for (var s = 0; s < (g.Reeksen?.Count ?? 0); s++)
+            {
+                var reeks = g.Reeksen![s];
+                if (reeks.Cijfers.Count != categories.Count)
+                {
+                    errors.Add(file.ErrorAt($"{at}/reeksen/{s}/cijfers", $"De reeks '{reeks.Label}' heeft {reeks.Cijfers.Count} cijfers, maar er zijn {categories.Count} categorieën. Zet null waar geen cijfer hoort."));
+                }
+                series.Add(new ChartSeries(reeks.Label, reeks.Cijfers.Select((c, j) => c is null ? null : Find(c, $"{at}/reeksen/{s}/cijfers/{j}")).ToList()));
+            }
+
+            if (g.Soort == "verdeling" && total is not null && parts.All(p => p.Figure is not null))
+            {
+                var sum = parts.Skip(1).Aggregate(parts[0].Figure!.Value, (a, p) => a + p.Figure!.Value);
+                if (sum.ToDecimal() != total.Value.ToDecimal())
+                {
+                    errors.Add(file.ErrorAt(at + "/delen", $"De delen tellen op tot {DutchFormat.Number(sum.ToDecimal())}, maar het totaal '{total.Id}' is {DutchFormat.Number(total.Value.ToDecimal())}. Ze moeten gelijk zijn."));
+                }
+            }
+
+            if (errors.Count == before)
+            {
+                charts.Add(new Chart(
+                    g.Id,
+                    g.Soort == "verdeling" ? ChartKind.Verdeling : ChartKind.Staven,
+                    FigureTemplate.Fill(g.Titel, Lookup),
+                    FigureTemplate.Fill(g.Samenvatting, Lookup),
+                    parts.Select(p => new ChartPart(p.Label, p.Figure!)).ToList(),
+                    total,
+                    categories,
+                    series));
+            }
+        }
+        return charts;
+
+        Figure? Lookup(string id) => figures.FirstOrDefault(f => f.Id == id);
+    }
+}

@@ -1,0 +1,222 @@
+using Almelo.Perspectief.Content.Formatting;
+using Almelo.Perspectief.Content.Loading;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Figures;
+
+/// <summary>
+/// Turns the figures of <c>cijfers.json</c> into <see cref="Figure"/>s: stated ones as written, derived ones
+/// computed from the figures they name, exactly (as fractions) and in dependency order.
+/// </summary>
+internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDictionary<string, Source> sources, ICollection<ContentError> errors)
+{
+    private readonly Dictionary<string, Figure> done = new(StringComparer.Ordinal);
+    private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
+    private Dictionary<string, (CijferFile Cijfer, int Index)> declared = [];
+
+    public IReadOnlyList<Figure> Calculate(IReadOnlyList<CijferFile> cijfers)
+    {
+        declared = [];
+        for (var i = 0; i < cijfers.Count; i++)
+        {
+            if (!declared.TryAdd(cijfers[i].Id, (cijfers[i], i)))
+            {
+                errors.Add(file.ErrorAt($"/cijfers/{i}/id", $"Het cijfer-id '{cijfers[i].Id}' komt twee keer voor. Geef elk cijfer een eigen id."));
+            }
+        }
+
+        var result = new List<Figure>();
+        for (var i = 0; i < cijfers.Count; i++)
+        {
+            if (Resolve(cijfers[i].Id, i) is { } figure && declared[cijfers[i].Id].Index == i)
+            {
+                result.Add(figure);
+            }
+        }
+        return result;
+    }
+
+    private Figure? Resolve(string id, int index)
+    {
+        if (done.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+        if (!inProgress.Add(id))
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", $"Het cijfer '{id}' wordt (via andere cijfers) uit zichzelf berekend. Haal de kringverwijzing weg."));
+            return null;
+        }
+        var cijfer = declared[id].Cijfer;
+        var figure = cijfer.Afgeleid is null ? Stated(cijfer, index) : Derived(cijfer, index);
+        inProgress.Remove(id);
+        if (figure is not null)
+        {
+            done[id] = figure;
+        }
+        return figure;
+    }
+
+    private Figure? Stated(CijferFile cijfer, int index)
+    {
+        var at = $"/cijfers/{index}";
+        var unit = ParseUnit(cijfer.Eenheid);
+        Source? source = null;
+        if (cijfer.Bron is null)
+        {
+            errors.Add(file.ErrorAt(at, $"Het cijfer '{cijfer.Id}' heeft geen bron. Zet bij \"bron\" het id van een bron uit publicatie.json."));
+        }
+        else if (!sources.TryGetValue(cijfer.Bron, out source))
+        {
+            errors.Add(file.ErrorAt(at + "/bron", $"De bron '{cijfer.Bron}' bestaat niet. Kies een id uit \"bronnen\" in publicatie.json: {string.Join(", ", sources.Keys)}."));
+        }
+
+        Rational? value = null;
+        var asFraction = false;
+        if (cijfer.Waarde is { } waarde && cijfer.Teller is null && cijfer.Noemer is null)
+        {
+            value = Rational.Whole(waarde);
+        }
+        else if (cijfer.Waarde is null && cijfer.Teller is { } teller && cijfer.Noemer is { } noemer)
+        {
+            if (unit != FigureUnit.Aandeel)
+            {
+                errors.Add(file.ErrorAt(at + "/teller", $"Alleen een aandeel mag een teller en noemer hebben. Geef '{cijfer.Id}' een \"waarde\"."));
+                return null;
+            }
+            if (noemer <= 0)
+            {
+                errors.Add(file.ErrorAt(at + "/noemer", $"De noemer van '{cijfer.Id}' moet groter dan 0 zijn."));
+                return null;
+            }
+            value = new Rational(teller, noemer);
+            asFraction = true;
+        }
+        else
+        {
+            errors.Add(file.ErrorAt(at, $"Het cijfer '{cijfer.Id}' heeft geen waarde. Geef een \"waarde\", of bij een aandeel een \"teller\" en \"noemer\", of laat de site het uitrekenen met \"afgeleid\"."));
+            return null;
+        }
+
+        if (!Plausible(cijfer, unit, value.Value, at))
+        {
+            return null;
+        }
+        return source is null
+            ? null
+            : new Figure(cijfer.Id, cijfer.Label, unit, value.Value, asFraction, ParseApproximation(cijfer.Benadering), source, null);
+    }
+
+    private bool Plausible(CijferFile cijfer, FigureUnit unit, Rational value, string at)
+    {
+        var number = value.ToDecimal();
+        var field = cijfer.Teller is null ? at + "/waarde" : at + "/teller";
+        if (unit == FigureUnit.Aandeel && (number < 0 || number > 1))
+        {
+            errors.Add(file.ErrorAt(field, $"Het aandeel '{cijfer.Id}' moet tussen 0 en 1 liggen (40% schrijf je als 0.4)."));
+            return false;
+        }
+        if (unit != FigureUnit.Aandeel && number < 0)
+        {
+            errors.Add(file.ErrorAt(field, $"Het cijfer '{cijfer.Id}' kan niet negatief zijn."));
+            return false;
+        }
+        if (unit != FigureUnit.Aandeel && !value.IsWhole)
+        {
+            errors.Add(file.ErrorAt(field, $"Het cijfer '{cijfer.Id}' moet een heel getal zijn: bedragen in hele euro's (30000000), aantallen zonder punten of komma's."));
+            return false;
+        }
+        return true;
+    }
+
+    private Figure? Derived(CijferFile cijfer, int index)
+    {
+        var at = $"/cijfers/{index}/afgeleid";
+        var derivation = cijfer.Afgeleid!;
+        var inputs = new List<Figure>();
+        for (var i = 0; i < derivation.Van.Count; i++)
+        {
+            var inputId = derivation.Van[i];
+            if (!declared.TryGetValue(inputId, out var input))
+            {
+                errors.Add(file.ErrorAt($"{at}/van/{i}", $"Het cijfer '{cijfer.Id}' wordt berekend uit '{inputId}', maar dat cijfer bestaat niet."));
+                return null;
+            }
+            if (Resolve(inputId, input.Index) is not { } figure)
+            {
+                return null;
+            }
+            inputs.Add(figure);
+        }
+
+        var operation = derivation.Bewerking switch
+        {
+            "product" => DerivationOperation.Product,
+            "verschil" => DerivationOperation.Verschil,
+            _ => DerivationOperation.Som,
+        };
+        var declaredUnit = ParseUnit(cijfer.Eenheid);
+        var (unit, unitError) = ResultUnit(operation, inputs);
+        if (unitError is not null || unit != declaredUnit)
+        {
+            errors.Add(file.ErrorAt(at, unitError ?? $"De berekening van '{cijfer.Id}' geeft een uitkomst in {DutchFormat.UnitName(unit)}, maar als eenheid staat er {DutchFormat.UnitName(declaredUnit)}."));
+            return null;
+        }
+
+        var value = operation switch
+        {
+            DerivationOperation.Product => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a * f.Value),
+            DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
+            _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
+        };
+        if (value.ToDecimal() < 0)
+        {
+            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een negatief getal. Controleer de volgorde bij \"van\": het eerste cijfer min de andere."));
+            return null;
+        }
+
+        var exact = unit == FigureUnit.Aandeel || value.IsWhole;
+        var approximate = !exact || inputs.Any(i => i.Approximation != Approximation.None);
+        return new Figure(
+            cijfer.Id,
+            cijfer.Label,
+            unit,
+            value,
+            false,
+            approximate ? Approximation.Ongeveer : Approximation.None,
+            null,
+            new Derivation(operation, inputs));
+    }
+
+    private static (FigureUnit Unit, string? Error) ResultUnit(DerivationOperation operation, List<Figure> inputs)
+    {
+        if (operation == DerivationOperation.Product)
+        {
+            var measured = inputs.Where(i => i.Unit != FigureUnit.Aandeel).Select(i => i.Unit).ToList();
+            return measured.Count switch
+            {
+                0 => (FigureUnit.Aandeel, null),
+                1 => (measured[0], null),
+                _ => (measured[0], "Een product mag maar één bedrag of aantal bevatten; de andere cijfers moeten aandelen zijn."),
+            };
+        }
+        return inputs.Select(i => i.Unit).Distinct().Count() == 1
+            ? (inputs[0].Unit, null)
+            : (inputs[0].Unit, "Bij een verschil of som moeten alle cijfers dezelfde eenheid hebben.");
+    }
+
+    internal static FigureUnit ParseUnit(string eenheid) => eenheid switch
+    {
+        "euro" => FigureUnit.Euro,
+        "aandeel" => FigureUnit.Aandeel,
+        _ => FigureUnit.Banen,
+    };
+
+    private static Approximation ParseApproximation(string? benadering) => benadering switch
+    {
+        "ruim" => Approximation.Ruim,
+        "ongeveer" => Approximation.Ongeveer,
+        "bijna" => Approximation.Bijna,
+        _ => Approximation.None,
+    };
+}

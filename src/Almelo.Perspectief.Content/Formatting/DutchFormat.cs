@@ -1,0 +1,78 @@
+using System.Globalization;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Formatting;
+
+/// <summary>nl-NL formatting of figures and dates. Content never holds a formatted number; this class does all of it.</summary>
+public static class DutchFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    private const decimal Million = 1_000_000m;
+
+    /// <summary>The figure as a sentence would say it: "€ 30 miljoen", "ruim 6.750", "2/3", "40%".</summary>
+    public static string InText(Figure figure) => Qualify(figure.Approximation, figure.Unit switch
+    {
+        FigureUnit.Euro => EuroShort(Rounded(figure)),
+        FigureUnit.Aandeel => Share(figure.Value, figure.ShownAsFraction),
+        _ => Number(Rounded(figure)),
+    });
+
+    /// <summary>The figure as a table shows it: "€ 30.000.000", "49.000", "2/3 (66,7%)".</summary>
+    public static string InTable(Figure figure) => Qualify(figure.Approximation, figure.Unit switch
+    {
+        FigureUnit.Euro => EuroFull(Rounded(figure)),
+        FigureUnit.Aandeel => figure.ShownAsFraction
+            ? $"{Share(figure.Value, true)} ({Percent(figure.Value.ToDecimal())})"
+            : Percent(figure.Value.ToDecimal()),
+        _ => Number(Rounded(figure)),
+    });
+
+    /// <summary>The value in whole units (euro, banen); shares keep their fraction.</summary>
+    public static decimal Rounded(Figure figure) => figure.Unit == FigureUnit.Aandeel
+        ? figure.Value.ToDecimal()
+        : Math.Round(figure.Value.ToDecimal(), 0, MidpointRounding.AwayFromZero);
+
+    public static string Number(decimal value) => value.ToString("#,0", Culture);
+
+    public static string EuroFull(decimal value) => "€ " + Number(value);
+
+    public static string EuroShort(decimal value) => Math.Abs(value) >= Million && value % 100_000m == 0
+        ? $"€ {(value / Million).ToString("#,0.#", Culture)} miljoen"
+        : EuroFull(value);
+
+    public static string Percent(decimal fraction) => (fraction * 100m).ToString("#,0.#", Culture) + "%";
+
+    /// <summary>The word for a unit in a table header or after a number.</summary>
+    public static string UnitName(FigureUnit unit) => unit switch
+    {
+        FigureUnit.Euro => "euro",
+        FigureUnit.Banen => "banen",
+        _ => "aandeel",
+    };
+
+    /// <summary>"dinsdag 1 juli 2025".</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
+
+    /// <summary>"1 juli 2025".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>"19.30 uur".</summary>
+    public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
+
+    public static string ApproximationWord(Approximation approximation) => approximation switch
+    {
+        Approximation.Ruim => "ruim",
+        Approximation.Ongeveer => "ongeveer",
+        Approximation.Bijna => "bijna",
+        _ => string.Empty,
+    };
+
+    private static string Share(Rational value, bool asFraction) => asFraction
+        ? $"{value.Numerator.ToString("0", Culture)}/{value.Denominator.ToString("0", Culture)}"
+        : Percent(value.ToDecimal());
+
+    private static string Qualify(Approximation approximation, string text) => approximation == Approximation.None
+        ? text
+        : $"{ApproximationWord(approximation)} {text}";
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Almelo.Perspectief.Content.Loading;
+
+// The shapes of the JSON files as editors write them (Dutch field names). They are read only after the file
+// passed its schema, so required fields are present; rules the schema cannot express are checked afterwards.
+
+internal sealed record PublicatieFile(
+    [property: JsonPropertyName("titel")] string Titel,
+    [property: JsonPropertyName("kop")] string Kop,
+    [property: JsonPropertyName("onderkop")] string? Onderkop,
+    [property: JsonPropertyName("samenvatting")] string Samenvatting,
+    [property: JsonPropertyName("datum")] string Datum,
+    [property: JsonPropertyName("plaats")] string Plaats,
+    [property: JsonPropertyName("uitgever")] string Uitgever,
+    [property: JsonPropertyName("bronnen")] IReadOnlyList<BronFile> Bronnen,
+    [property: JsonPropertyName("citaat")] CitaatFile? Citaat,
+    [property: JsonPropertyName("wetten")] IReadOnlyList<WetFile>? Wetten,
+    [property: JsonPropertyName("secties")] IReadOnlyDictionary<string, SectieFile> Secties);
+
+internal sealed record BronFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("titel")] string Titel,
+    [property: JsonPropertyName("uitgever")] string Uitgever,
+    [property: JsonPropertyName("datum")] string Datum,
+    [property: JsonPropertyName("plaats")] string? Plaats,
+    [property: JsonPropertyName("url")] string? Url);
+
+internal sealed record CitaatFile(
+    [property: JsonPropertyName("tekst")] string Tekst,
+    [property: JsonPropertyName("naam")] string Naam,
+    [property: JsonPropertyName("functie")] string Functie,
+    [property: JsonPropertyName("bron")] string Bron);
+
+internal sealed record WetFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("naam")] string Naam,
+    [property: JsonPropertyName("uitleg")] string Uitleg);
+
+internal sealed record SectieFile(
+    [property: JsonPropertyName("cijfers")] IReadOnlyList<string>? Cijfers,
+    [property: JsonPropertyName("grafieken")] IReadOnlyList<string>? Grafieken,
+    [property: JsonPropertyName("citaat")] bool Citaat,
+    [property: JsonPropertyName("wetten")] bool Wetten,
+    [property: JsonPropertyName("vergaderingen")] bool Vergaderingen);
+
+internal sealed record CijfersFile(
+    [property: JsonPropertyName("cijfers")] IReadOnlyList<CijferFile> Cijfers,
+    [property: JsonPropertyName("grafieken")] IReadOnlyList<GrafiekFile>? Grafieken);
+
+internal sealed record CijferFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("eenheid")] string Eenheid,
+    [property: JsonPropertyName("waarde")] decimal? Waarde,
+    [property: JsonPropertyName("teller")] long? Teller,
+    [property: JsonPropertyName("noemer")] long? Noemer,
+    [property: JsonPropertyName("benadering")] string? Benadering,
+    [property: JsonPropertyName("bron")] string? Bron,
+    [property: JsonPropertyName("afgeleid")] AfgeleidFile? Afgeleid);
+
+internal sealed record AfgeleidFile(
+    [property: JsonPropertyName("bewerking")] string Bewerking,
+    [property: JsonPropertyName("van")] IReadOnlyList<string> Van);
+
+internal sealed record GrafiekFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("soort")] string Soort,
+    [property: JsonPropertyName("titel")] string Titel,
+    [property: JsonPropertyName("samenvatting")] string Samenvatting,
+    [property: JsonPropertyName("delen")] IReadOnlyList<DeelFile>? Delen,
+    [property: JsonPropertyName("totaal")] string? Totaal,
+    [property: JsonPropertyName("categorieen")] IReadOnlyList<string>? Categorieen,
+    [property: JsonPropertyName("reeksen")] IReadOnlyList<ReeksFile>? Reeksen);
+
+internal sealed record DeelFile(
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("cijfer")] string Cijfer);
+
+internal sealed record ReeksFile(
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("cijfers")] IReadOnlyList<string?> Cijfers);
+
+internal sealed record VergaderingenFile(
+    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<VergaderingFile> Vergaderingen);
+
+internal sealed record VergaderingFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("datum")] string Datum,
+    [property: JsonPropertyName("begintijd")] string? Begintijd,
+    [property: JsonPropertyName("soort")] string Soort,
+    [property: JsonPropertyName("onderwerp")] string Onderwerp,
+    [property: JsonPropertyName("plaats")] string? Plaats,
+    [property: JsonPropertyName("link")] string? Link);
+
+internal static class ContentJson
+{
+    public static T Read<T>(JsonElement element) => element.Deserialize<T>()
+        ?? throw new InvalidOperationException($"{typeof(T).Name} read as null after schema validation.");
+}

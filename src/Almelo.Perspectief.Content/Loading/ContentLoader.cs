@@ -1,0 +1,295 @@
+using System.Globalization;
+using Almelo.Perspectief.Content.Figures;
+using Almelo.Perspectief.Content.Markdown;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Loading;
+
+/// <summary>
+/// Reads a content folder (one subfolder per publication) into a validated <see cref="ContentSnapshot"/>,
+/// or reports every problem it finds, each with file, line and column. Never returns a partial snapshot.
+/// </summary>
+public static class ContentLoader
+{
+    public const string PublicationFile = "publicatie.json";
+    public const string FiguresFile = "cijfers.json";
+    public const string MeetingsFile = "vergaderingen.json";
+    public const string TextFile = "tekst.md";
+
+    public static ContentLoadResult Load(string root, TimeProvider? clock = null)
+    {
+        var errors = new List<ContentError>();
+        if (!Directory.Exists(root))
+        {
+            errors.Add(new ContentError(root, 1, 1, "Deze inhoudsmap bestaat niet."));
+            return new ContentLoadResult(null, errors);
+        }
+
+        var publications = new List<Publication>();
+        var folders = Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !name.StartsWith('.'))
+            .Order(StringComparer.Ordinal);
+        foreach (var folder in folders)
+        {
+            if (!SectionTextReader.Slug().IsMatch(folder))
+            {
+                errors.Add(new ContentError(folder + "/", 1, 1, $"De mapnaam '{folder}' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029')."));
+                continue;
+            }
+            if (LoadPublication(Path.Combine(root, folder), folder, errors) is { } publication)
+            {
+                publications.Add(publication);
+            }
+        }
+        if (publications.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ContentError(".", 1, 1, "Er staat geen publicatie in de inhoudsmap. Maak per publicatie een map met publicatie.json en tekst.md."));
+        }
+
+        var loadedAt = (clock ?? TimeProvider.System).GetUtcNow();
+        return errors.Count == 0
+            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt), errors)
+            : new ContentLoadResult(null, errors);
+    }
+
+    private static Publication? LoadPublication(string directory, string slug, List<ContentError> errors)
+    {
+        var before = errors.Count;
+        var meta = ReadJson<PublicatieFile>(directory, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
+        if (meta is null)
+        {
+            return null;
+        }
+        var (publicatie, metaFile) = meta.Value;
+
+        var sources = ReadSources(publicatie, metaFile, errors);
+        var date = ParseDate(publicatie.Datum, metaFile, "/datum", errors);
+
+        var figures = (IReadOnlyList<Figure>)[];
+        var charts = (IReadOnlyList<Chart>)[];
+        if (ReadJson<CijfersFile>(directory, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors) is var (cijfers, figuresFile))
+        {
+            figures = new FigureCalculator(figuresFile, sources, errors).Calculate(cijfers.Cijfers);
+            charts = ChartReader.Read(cijfers.Grafieken ?? [], figures, figuresFile, errors);
+        }
+
+        var meetings = (IReadOnlyList<Meeting>)[];
+        if (ReadJson<VergaderingenFile>(directory, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors) is var (vergaderingen, meetingsFile))
+        {
+            meetings = ReadMeetings(vergaderingen, meetingsFile, errors);
+        }
+
+        Figure? Lookup(string id) => figures.FirstOrDefault(f => f.Id == id);
+        var textPath = Path.Combine(directory, TextFile);
+        var textFile = $"{slug}/{TextFile}";
+        IReadOnlyList<SectionText> texts = [];
+        if (File.Exists(textPath))
+        {
+            texts = SectionTextReader.Read(File.ReadAllText(textPath), textFile, date?.Year ?? 0, Lookup, errors);
+        }
+        else
+        {
+            errors.Add(new ContentError(textFile, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen."));
+        }
+
+        Quote? quote = null;
+        if (publicatie.Citaat is { } citaat)
+        {
+            if (sources.TryGetValue(citaat.Bron, out var quoteSource))
+            {
+                quote = new Quote(citaat.Tekst, citaat.Naam, citaat.Functie, quoteSource);
+            }
+            else
+            {
+                errors.Add(metaFile.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
+            }
+        }
+        var laws = (publicatie.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
+        ReportDuplicates(laws.Select(l => l.Id), i => metaFile.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
+
+        var sections = ReadSections(texts, publicatie, metaFile, figures, charts, quote, laws, errors);
+
+        if (errors.Count > before || date is null)
+        {
+            return null;
+        }
+        return new Publication(
+            slug,
+            publicatie.Titel,
+            publicatie.Kop,
+            publicatie.Onderkop,
+            publicatie.Samenvatting,
+            date.Value,
+            publicatie.Plaats,
+            publicatie.Uitgever,
+            sources.Values.ToList(),
+            sections,
+            figures,
+            charts,
+            meetings,
+            quote,
+            laws);
+    }
+
+    private static List<Section> ReadSections(
+        IReadOnlyList<SectionText> texts,
+        PublicatieFile publicatie,
+        JsonDocumentSource metaFile,
+        IReadOnlyList<Figure> figures,
+        IReadOnlyList<Chart> charts,
+        Quote? quote,
+        List<Law> laws,
+        List<ContentError> errors)
+    {
+        foreach (var (id, _) in publicatie.Secties)
+        {
+            if (texts.All(t => t.Id != id))
+            {
+                errors.Add(metaFile.ErrorAt($"/secties/{id}", $"Het onderdeel '{id}' staat niet in tekst.md. Gebruik een id van een kop daar: {string.Join(", ", texts.Select(t => t.Id))}."));
+            }
+        }
+
+        var sections = new List<Section>();
+        foreach (var text in texts)
+        {
+            var extras = publicatie.Secties.GetValueOrDefault(text.Id) ?? new SectieFile(null, null, false, false, false);
+            var at = $"/secties/{text.Id}";
+            var sectionFigures = Resolve(extras.Cijfers, figures, f => f.Id, at + "/cijfers", "Het cijfer", FiguresFile, metaFile, errors);
+            var sectionCharts = Resolve(extras.Grafieken, charts, c => c.Id, at + "/grafieken", "De grafiek", FiguresFile, metaFile, errors);
+            if (extras.Citaat && quote is null)
+            {
+                errors.Add(metaFile.ErrorAt(at + "/citaat", "Dit onderdeel toont het citaat, maar publicatie.json heeft geen \"citaat\"."));
+            }
+            if (extras.Wetten && laws.Count == 0)
+            {
+                errors.Add(metaFile.ErrorAt(at + "/wetten", "Dit onderdeel toont de wetten, maar publicatie.json heeft geen \"wetten\"."));
+            }
+            sections.Add(new Section(text.Id, text.Title, text.Html, sectionFigures, sectionCharts, extras.Citaat, extras.Wetten, extras.Vergaderingen));
+        }
+        return sections;
+    }
+
+    private static List<T> Resolve<T>(
+        IReadOnlyList<string>? ids,
+        IReadOnlyList<T> known,
+        Func<T, string> idOf,
+        string pointer,
+        string what,
+        string inFile,
+        JsonDocumentSource file,
+        List<ContentError> errors)
+    {
+        var result = new List<T>();
+        for (var i = 0; i < (ids?.Count ?? 0); i++)
+        {
+            var match = known.FirstOrDefault(k => idOf(k) == ids![i]);
+            if (match is null)
+            {
+                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{ids![i]}' bestaat niet in {inFile}."));
+            }
+            else
+            {
+                result.Add(match);
+            }
+        }
+        return result;
+    }
+
+    private static Dictionary<string, Source> ReadSources(PublicatieFile publicatie, JsonDocumentSource file, List<ContentError> errors)
+    {
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        for (var i = 0; i < publicatie.Bronnen.Count; i++)
+        {
+            var bron = publicatie.Bronnen[i];
+            var date = ParseDate(bron.Datum, file, $"/bronnen/{i}/datum", errors);
+            Uri? url = null;
+            if (bron.Url is not null && !Uri.TryCreate(bron.Url, UriKind.Absolute, out url))
+            {
+                errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
+            }
+            if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url)))
+            {
+                errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));
+            }
+        }
+        return sources;
+    }
+
+    private static List<Meeting> ReadMeetings(VergaderingenFile file, JsonDocumentSource source, List<ContentError> errors)
+    {
+        var meetings = new List<Meeting>();
+        for (var i = 0; i < file.Vergaderingen.Count; i++)
+        {
+            var v = file.Vergaderingen[i];
+            var date = ParseDate(v.Datum, source, $"/vergaderingen/{i}/datum", errors);
+            TimeOnly? time = null;
+            if (v.Begintijd is not null)
+            {
+                if (TimeOnly.TryParseExact(v.Begintijd, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    time = parsed;
+                }
+                else
+                {
+                    errors.Add(source.ErrorAt($"/vergaderingen/{i}/begintijd", $"'{v.Begintijd}' is geen bestaande tijd. Schrijf bijvoorbeeld 19:30."));
+                }
+            }
+            Uri? link = null;
+            if (v.Link is not null && !Uri.TryCreate(v.Link, UriKind.Absolute, out link))
+            {
+                errors.Add(source.ErrorAt($"/vergaderingen/{i}/link", $"'{v.Link}' is geen geldig webadres."));
+            }
+            if (date is not null)
+            {
+                var kind = v.Soort == "politieke-avond" ? MeetingKind.PolitiekeAvond : MeetingKind.Besluitvormend;
+                meetings.Add(new Meeting(v.Id, date.Value, time, kind, v.Onderwerp, v.Plaats, link));
+            }
+        }
+        ReportDuplicates(file.Vergaderingen.Select(v => v.Id), i => source.ErrorAt($"/vergaderingen/{i}/id", "Deze vergadering-id komt twee keer voor."), errors);
+        return meetings.OrderBy(m => m.Date).ThenBy(m => m.StartTime).ToList();
+    }
+
+    private static void ReportDuplicates(IEnumerable<string> ids, Func<int, ContentError> error, List<ContentError> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id))
+            {
+                errors.Add(error(index));
+            }
+            index++;
+        }
+    }
+
+    internal static DateOnly? ParseDate(string text, JsonDocumentSource file, string pointer, List<ContentError> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(file.ErrorAt(pointer, $"'{text}' is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld 2025-07-01."));
+        return null;
+    }
+
+    private static (T Value, JsonDocumentSource File)? ReadJson<T>(string directory, string slug, string name, string schema, bool required, List<ContentError> errors)
+    {
+        var path = Path.Combine(directory, name);
+        var relative = $"{slug}/{name}";
+        if (!File.Exists(path))
+        {
+            if (required)
+            {
+                errors.Add(new ContentError(relative, 1, 1, $"Het bestand {name} ontbreekt. Elke publicatie heeft er een."));
+            }
+            return null;
+        }
+        var source = JsonDocumentSource.Parse(File.ReadAllBytes(path), relative, errors);
+        if (source is null || !ContentSchemas.Validate(source, schema, errors))
+        {
+            return null;
+        }
+        return (ContentJson.Read<T>(source.Root), source);
+    }
+}

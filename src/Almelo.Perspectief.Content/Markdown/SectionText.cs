@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Almelo.Perspectief.Content.Model;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Almelo.Perspectief.Content.Markdown;
+
+/// <summary>A section as written in tekst.md: its declared id, its heading and its rendered body.</summary>
+internal sealed record SectionText(string Id, string Title, int Line, string Html);
+
+/// <summary>
+/// Reads a publication's Markdown: one <c>## Kop {#id}</c> per section, figures as <c>{cijfer:id}</c>.
+/// Raw HTML and unsafe links are errors; the rendered HTML is sanitised as well, in case one slips through.
+/// </summary>
+internal static partial class SectionTextReader
+{
+    private static readonly string[] Weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
+
+    private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    [GeneratedRegex(@"^#{2}\s+(?<title>.*?)\s*(\{#(?<id>[^}]*)\})?\s*#*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingLine();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    public static partial Regex Slug();
+
+    [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WrittenDate();
+
+    public static IReadOnlyList<SectionText> Read(string markdown, string file, int defaultYear, Func<string, Figure?> lookup, ICollection<ContentError> errors)
+    {
+        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
+        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        var lines = markdown.Split('\n');
+
+        CheckInlines(document, file, lookup, errors);
+        CheckWrittenDates(lines, file, defaultYear, errors);
+
+        var sections = new List<SectionText>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        HeadingBlock? current = null;
+        string? id = null;
+        string title = string.Empty;
+        var body = new List<Block>();
+
+        void Close()
+        {
+            if (current is not null && id is not null)
+            {
+                sections.Add(new SectionText(id, title, current.Line + 1, Render(body, pipeline)));
+            }
+            body.Clear();
+        }
+
+        foreach (var block in document)
+        {
+            if (block is HtmlBlock html)
+            {
+                errors.Add(Error(file, html, HtmlMessage(html.Lines.ToString())));
+                continue;
+            }
+            if (block is HeadingBlock { Level: 1 } h1)
+            {
+                errors.Add(Error(file, h1, "Een kop met één # is niet toegestaan: de titel van de pagina staat in publicatie.json. Begin een onderdeel met ## Kop {#id}."));
+                continue;
+            }
+            if (block is not HeadingBlock { Level: 2 } heading)
+            {
+                if (current is null)
+                {
+                    errors.Add(Error(file, block, "Deze tekst staat vóór het eerste onderdeel. Zet er een kop boven, bijvoorbeeld: ## Titel {#mijn-onderdeel}"));
+                }
+                else
+                {
+                    body.Add(block);
+                }
+                continue;
+            }
+
+            Close();
+            current = heading;
+            var match = HeadingLine().Match(lines[heading.Line].TrimEnd('\r'));
+            title = match.Groups["title"].Value;
+            id = match.Groups["id"].Success ? match.Groups["id"].Value : null;
+            if (id is null)
+            {
+                errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));
+            }
+            else if (!Slug().IsMatch(id))
+            {
+                errors.Add(Error(file, heading, $"Het id '{id}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties."));
+                id = null;
+            }
+            else if (!ids.Add(id))
+            {
+                errors.Add(Error(file, heading, $"Het id '{id}' komt twee keer voor. Elk onderdeel heeft een eigen id."));
+                id = null;
+            }
+        }
+        Close();
+
+        if (sections.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ContentError(file, 1, 1, "De tekst heeft geen onderdelen. Begin elk onderdeel met ## Kop {#id}."));
+        }
+        return sections;
+    }
+
+    private static void CheckInlines(MarkdownDocument document, string file, Func<string, Figure?> lookup, ICollection<ContentError> errors)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case HtmlInline html:
+                    errors.Add(Error(file, html, HtmlMessage(html.Tag)));
+                    break;
+                case LinkInline link when !IsSafeUrl(link.Url):
+                    errors.Add(Error(file, link, $"De link '{link.Url}' is niet toegestaan. Gebruik een webadres dat begint met https:// of http://, of een link binnen de pagina (#id)."));
+                    break;
+                case AutolinkInline autolink when !autolink.IsEmail && !IsSafeUrl(autolink.Url):
+                    errors.Add(Error(file, autolink, $"De link '{autolink.Url}' is niet toegestaan. Gebruik een webadres dat begint met https://."));
+                    break;
+                case FigureReferenceInline figure when lookup(figure.FigureId) is null:
+                    errors.Add(Error(file, figure, $"Het cijfer '{figure.FigureId}' bestaat niet in cijfers.json. Controleer de spelling van {{cijfer:{figure.FigureId}}}."));
+                    break;
+            }
+        }
+    }
+
+    private static void CheckWrittenDates(string[] lines, string file, int defaultYear, ICollection<ContentError> errors)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match match in WrittenDate().Matches(lines[i]))
+            {
+                var weekday = match.Groups["weekday"].Value.ToLowerInvariant();
+                var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+                var month = Array.IndexOf(Months, match.Groups["month"].Value.ToLowerInvariant()) + 1;
+                var year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : defaultYear;
+                var written = $"{match.Value} {match.Groups["month"].Value}";
+                if (day > DateTime.DaysInMonth(year, month))
+                {
+                    errors.Add(new ContentError(file, i + 1, match.Index + 1, $"'{written}' bestaat niet: {Months[month - 1]} {year} heeft {DateTime.DaysInMonth(year, month)} dagen."));
+                    continue;
+                }
+                var actual = Weekdays[(int)new DateOnly(year, month, day).DayOfWeek];
+                if (actual != weekday)
+                {
+                    errors.Add(new ContentError(file, i + 1, match.Index + 1, $"'{written}' klopt niet: {day} {Months[month - 1]} {year} is een {actual}. Verbeter de dag of de datum."));
+                }
+            }
+        }
+    }
+
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return false;
+        }
+        if (url.StartsWith('#') || url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
+    }
+
+    private static string HtmlMessage(string html) => html.Contains("<script", StringComparison.OrdinalIgnoreCase)
+        ? "Een <script> is niet toegestaan in de tekst. Haal het weg."
+        : $"HTML is niet toegestaan in de tekst ({Shorten(html)}). Gebruik gewone tekst of Markdown, bijvoorbeeld **vet** of [link](https://...).";
+
+    private static string Shorten(string text)
+    {
+        var oneLine = text.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= 40 ? oneLine : oneLine[..40] + "…";
+    }
+
+    private static ContentError Error(string file, MarkdownObject node, string message) => new(file, node.Line + 1, node.Column + 1, message);
+
+    private static string Render(IEnumerable<Block> blocks, MarkdownPipeline pipeline)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        foreach (var block in blocks)
+        {
+            renderer.Render(block);
+        }
+        writer.Flush();
+        return Sanitizer.Sanitize(writer.ToString());
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.Add("https");
+        sanitizer.AllowedSchemes.Add("http");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedTags.Add("data");
+        sanitizer.AllowedAttributes.Add("value");
+        sanitizer.AllowedAttributes.Remove("style");
+        return sanitizer;
+    }
+}
