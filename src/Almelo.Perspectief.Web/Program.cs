@@ -1,27 +1,34 @@
-using Almelo.Perspectief.Web.Components;
+using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var validate = args.Length > 0 && args[0] == ValidateCommand.Name;
+var hostArgs = validate ? args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray() : args;
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    Args = hostArgs,
+    ContentRootPath = PerspectiefHost.PublishedContentRoot(),
+});
+
+if (validate)
+{
+    var directory = args[1..].FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+    return ValidateCommand.Run(directory, PerspectiefHost.ConfiguredContentPath(builder), Console.Out, Console.Error);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
+builder.AddPerspectief();
+var app = builder.Build();
+try
+{
+    app.UsePerspectief();
+}
+catch (InvalidContentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

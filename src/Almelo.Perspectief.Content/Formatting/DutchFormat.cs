@@ -60,6 +60,29 @@ public static class DutchFormat
     /// <summary>"19.30 uur".</summary>
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
 
+    /// <summary>How a derived figure was computed, with the numbers: "€ 30.000.000 × 2/3 = € 20.000.000".</summary>
+    public static string Calculation(Figure figure)
+    {
+        if (figure.Derivation is not { } derivation)
+        {
+            return InTable(figure);
+        }
+        var symbol = derivation.Operation switch
+        {
+            DerivationOperation.Product => " × ",
+            DerivationOperation.Verschil => " − ",
+            _ => " + ",
+        };
+        return string.Join(symbol, derivation.Inputs.Select(Exact)) + " = " + Exact(figure);
+    }
+
+    private static string Exact(Figure figure) => figure.Unit switch
+    {
+        FigureUnit.Euro => EuroFull(Rounded(figure)),
+        FigureUnit.Aandeel => Share(figure.Value, figure.ShownAsFraction),
+        _ => Number(Rounded(figure)),
+    };
+
     public static string ApproximationWord(Approximation approximation) => approximation switch
     {
         Approximation.Ruim => "ruim",

@@ -8,8 +8,6 @@ namespace Almelo.Perspectief.Content.Loading;
 
 internal sealed record PublicatieFile(
     [property: JsonPropertyName("titel")] string Titel,
-    [property: JsonPropertyName("kop")] string Kop,
-    [property: JsonPropertyName("onderkop")] string? Onderkop,
     [property: JsonPropertyName("samenvatting")] string Samenvatting,
     [property: JsonPropertyName("datum")] string Datum,
     [property: JsonPropertyName("plaats")] string Plaats,

@@ -116,8 +116,6 @@ public static class ContentLoader
         return new Publication(
             slug,
             publicatie.Titel,
-            publicatie.Kop,
-            publicatie.Onderkop,
             publicatie.Samenvatting,
             date.Value,
             publicatie.Plaats,

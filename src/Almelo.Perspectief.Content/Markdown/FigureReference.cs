@@ -55,7 +55,7 @@ internal sealed class FigureReferenceRenderer(Func<string, Figure?> lookup) : Ht
             return;
         }
         renderer.Write("<data class=\"cijfer\" value=\"")
-            .Write(DutchFormat.Rounded(figure).ToString(CultureInfo.InvariantCulture))
+            .Write(Math.Round(DutchFormat.Rounded(figure), 4).ToString(CultureInfo.InvariantCulture))
             .Write("\">")
             .WriteEscape(DutchFormat.InText(figure))
             .Write("</data>");

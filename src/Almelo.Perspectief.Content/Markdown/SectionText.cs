@@ -207,6 +207,7 @@ internal static partial class SectionTextReader
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedTags.Add("data");
         sanitizer.AllowedAttributes.Add("value");
+        sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Remove("style");
         return sanitizer;
     }

@@ -4,8 +4,6 @@ namespace Almelo.Perspectief.Content.Model;
 public sealed record Publication(
     string Slug,
     string Title,
-    string Headline,
-    string? Subheadline,
     string Summary,
     DateOnly Date,
     string Place,

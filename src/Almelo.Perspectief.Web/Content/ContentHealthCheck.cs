@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Almelo.Perspectief.Web.Content;
+
+/// <summary>Healthy while the content on disk is what the site serves; Degraded, with the errors, while it serves the last good content.</summary>
+public sealed class ContentHealthCheck(ContentStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var state = store.State;
+        var data = new Dictionary<string, object>
+        {
+            ["loadedAt"] = state.Snapshot.LoadedAt,
+            ["publications"] = state.Snapshot.Publications.Select(p => p.Slug).ToArray(),
+            ["errors"] = state.Errors.Select(e => e.ToString()).ToArray(),
+        };
+        return Task.FromResult(state.IsDegraded
+            ? HealthCheckResult.Degraded($"De inhoud bevat {state.Errors.Count} fout(en); de site toont de laatst goede versie.", data: data)
+            : HealthCheckResult.Healthy("De inhoud is geldig.", data));
+    }
+}

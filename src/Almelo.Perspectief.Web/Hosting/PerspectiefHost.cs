@@ -1,0 +1,89 @@
+using System.Globalization;
+using Almelo.Perspectief.Web.Components;
+using Almelo.Perspectief.Web.Content;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Almelo.Perspectief.Web.Hosting;
+
+/// <summary>All service registration and the request pipeline, in one place.</summary>
+public static class PerspectiefHost
+{
+    /// <summary>A published app serves its own wwwroot, whatever folder it is started from.</summary>
+    public static string? PublishedContentRoot() =>
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
+
+    public static string ConfiguredContentPath(WebApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.Path)}"] ?? "content", builder.Environment.ContentRootPath);
+
+    public static WebApplicationBuilder AddPerspectief(this WebApplicationBuilder builder)
+    {
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (production)
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+            }
+        });
+
+        builder.Services.AddOptions<ContentOptions>()
+            .BindConfiguration(ContentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentStore>();
+        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UsePerspectief(this WebApplication app)
+    {
+        // Load (and validate) the content before the first request: invalid content without a last good copy stops the start.
+        app.Services.GetRequiredService<ContentStore>();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+        }
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+        var dutch = new CultureInfo("nl-NL");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(dutch),
+            SupportedCultures = [dutch],
+            SupportedUICultures = [dutch],
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealth();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error)
+    {
+        if (error is not null || context.Response.StatusCode >= 500)
+        {
+            return LogEventLevel.Error;
+        }
+        // Static assets and health probes would drown the log under load.
+        return context.GetEndpoint()?.DisplayName?.Contains("/health", StringComparison.Ordinal) == true
+            || Path.HasExtension(context.Request.Path.Value)
+            ? LogEventLevel.Verbose
+            : LogEventLevel.Information;
+    }
+}

@@ -1,0 +1,34 @@
+using Almelo.Perspectief.Content.Loading;
+
+namespace Almelo.Perspectief.Web.Hosting;
+
+/// <summary>
+/// <c>validate [DIR]</c>: checks content without starting the site. Exit 0 when valid, 1 with every error
+/// (one per line, <c>path:line:column: message</c>), 2 when the folder does not exist.
+/// </summary>
+internal static class ValidateCommand
+{
+    public const string Name = "validate";
+
+    public static int Run(string? directory, string configuredPath, TextWriter output, TextWriter error)
+    {
+        var path = Path.GetFullPath(directory ?? configuredPath);
+        if (!Directory.Exists(path))
+        {
+            error.WriteLine($"De map {path} bestaat niet.");
+            return 2;
+        }
+        var result = ContentLoader.Load(path);
+        if (result.IsValid)
+        {
+            output.WriteLine($"De inhoud in {path} is in orde: {result.Snapshot!.Publications.Count} publicatie(s), geen fouten.");
+            return 0;
+        }
+        foreach (var problem in result.Errors)
+        {
+            output.WriteLine(problem.ToString());
+        }
+        error.WriteLine($"{result.Errors.Count} fout(en) gevonden in {path}.");
+        return 1;
+    }
+}

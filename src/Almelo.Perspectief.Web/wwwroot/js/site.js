@@ -1,0 +1,69 @@
+// Progressive enhancement only: the page is complete without this script.
+// Draws every <canvas data-grafiek> with Chart.js, loading Chart.js only on pages that have one,
+// and again after Blazor's enhanced navigation replaced the page.
+
+const chartScript = new URL('../lib/chart.js/chart.umd.min.js', import.meta.url).href;
+const colours = ['#a4001d', '#1f4e79', '#5c6b2e', '#7a4a00'];
+let loading;
+
+function loadChartJs() {
+    if (window.Chart) {
+        return Promise.resolve(window.Chart);
+    }
+    loading ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = chartScript;
+        script.onload = () => resolve(window.Chart);
+        script.onerror = reject;
+        document.head.appendChild(script);
+    });
+    return loading;
+}
+
+function draw(Chart, canvas) {
+    const config = JSON.parse(canvas.dataset.grafiek);
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const stacked = config.type === 'bar';
+    Chart.getChart(canvas)?.destroy();
+    new Chart(canvas, {
+        type: config.type,
+        data: {
+            labels: config.labels,
+            datasets: config.datasets.map((set, i) => ({
+                label: set.label,
+                data: set.data,
+                backgroundColor: stacked ? colours[i % colours.length] : colours.slice(0, set.data.length),
+                borderColor: '#ffffff',
+                borderWidth: 2,
+            })),
+        },
+        options: {
+            responsive: true,
+            maintainAspectRatio: false,
+            animation: reduceMotion ? false : { duration: 400 },
+            locale: 'nl-NL',
+            scales: stacked ? { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } : undefined,
+            plugins: {
+                legend: { position: 'bottom', labels: { color: '#1a1a1a', font: { size: 14 } } },
+                tooltip: {
+                    callbacks: {
+                        label: (item) => `${stacked ? item.dataset.label : item.label}: ${config.datasets[item.datasetIndex].text[item.dataIndex]}`,
+                    },
+                },
+            },
+        },
+    });
+    canvas.dataset.getekend = 'ja';
+}
+
+async function drawCharts() {
+    const canvases = document.querySelectorAll('canvas[data-grafiek]');
+    if (canvases.length === 0) {
+        return;
+    }
+    const Chart = await loadChartJs();
+    canvases.forEach((canvas) => draw(Chart, canvas));
+}
+
+drawCharts();
+window.Blazor?.addEventListener('enhancedload', drawCharts);

@@ -1,0 +1,92 @@
+namespace Almelo.Perspectief.Content.Tests;
+
+/// <summary>
+/// A throw-away copy of content to test against: the shipped content, or a fixture folder, with edits applied.
+/// Each broken fixture is the shipped content with one deliberate mistake, so a test names exactly one rule.
+/// </summary>
+public sealed class ContentFixture : IDisposable
+{
+    public const string Slug = "perspectiefnota-2026-2029";
+
+    private ContentFixture(string source)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "almelo-inhoud-test", Guid.NewGuid().ToString("N"));
+        Copy(source, Root);
+    }
+
+    public string Root { get; }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string ShippedContent => Path.Combine(RepositoryRoot, "content");
+
+    /// <summary>A copy of the content that ships in the repository.</summary>
+    public static ContentFixture Shipped() => new(ShippedContent);
+
+    /// <summary>A copy of a fixture folder under <c>Fixtures/</c>.</summary>
+    public static ContentFixture FromFixture(string name) => new(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Replaces exactly one occurrence of <paramref name="find"/>; fails when the text is not there (the fixture would test nothing).</summary>
+    public ContentFixture Replace(string relative, string find, string replacement)
+    {
+        var path = PathOf(relative);
+        var text = File.ReadAllText(path);
+        var index = text.IndexOf(find, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"'{find}' does not occur in {relative}.");
+        }
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, index), replacement, text.AsSpan(index + find.Length)));
+        return this;
+    }
+
+    public ContentFixture Write(string relative, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
+        File.WriteAllText(PathOf(relative), text);
+        return this;
+    }
+
+    /// <summary>The 1-based line on which <paramref name="text"/> first occurs in a file, for asserting error positions.</summary>
+    public int LineOf(string relative, string text)
+    {
+        var lines = File.ReadAllLines(PathOf(relative));
+        var index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        return index < 0 ? throw new InvalidOperationException($"'{text}' does not occur in {relative}.") : index + 1;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+        foreach (var directory in Directory.GetDirectories(from))
+        {
+            Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Almelo.Perspectief.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("Repository root (Almelo.Perspectief.sln) not found above " + AppContext.BaseDirectory);
+    }
+}
