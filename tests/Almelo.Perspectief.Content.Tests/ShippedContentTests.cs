@@ -177,7 +177,7 @@ public sealed class ShippedContentTests
     {
         var html = Nota.Value.FindSection("besparing")!.Html;
 
-        Assert.Contains("<data class=\"cijfer\" value=\"30000000\">€ 30 miljoen</data>", html, StringComparison.Ordinal);
+        Assert.Contains("<data class=\"cijfer-in-tekst\" value=\"30000000\">€ 30 miljoen</data>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("{cijfer:", html, StringComparison.Ordinal);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class FigureReferenceRenderer(Func<string, Figure?> lookup) : Ht
         {
             return;
         }
-        renderer.Write("<data class=\"cijfer\" value=\"")
+        renderer.Write("<data class=\"cijfer-in-tekst\" value=\"")
             .Write(Math.Round(DutchFormat.Rounded(figure), 4).ToString(CultureInfo.InvariantCulture))
             .Write("\">")
             .WriteEscape(DutchFormat.InText(figure))

@@ -1,0 +1,82 @@
+using Almelo.Perspectief.Web.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Almelo.Perspectief.Content.Tests;
+
+namespace Almelo.Perspectief.Browser.Tests;
+
+/// <summary>
+/// The site on the shipped content on a real Kestrel port, and Debian's Chromium driven by Playwright.
+/// Shared by all browser tests: one server, one browser, a fresh context per test.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly ContentFixture content = ContentFixture.Shipped();
+    private IPlaywright? playwright;
+
+    public PerspectiefFactory Factory { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run tests/run.sh, which installs Debian's chromium package.");
+        }
+        Factory = new PerspectiefFactory(content.Root);
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page.</summary>
+    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "nl-NL",
+            ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        Factory?.Dispose();
+        content.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,65 @@
+using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Content;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Almelo.Perspectief.Web.Tests;
+
+/// <summary>The site in-process on a content folder of the test's choosing, on 26 November 2026 unless told otherwise.</summary>
+public class PerspectiefFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Today = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    public PerspectiefFactory(string contentPath, string? snapshotPath = null, DateTimeOffset? now = null, string environment = "Development")
+    {
+        ContentPath = contentPath;
+        SnapshotPath = snapshotPath ?? Path.Combine(Path.GetTempPath(), "almelo-laatst-goed-test", Guid.NewGuid().ToString("N"));
+        Clock = new FixedClock(now ?? Today);
+        Environment = environment;
+    }
+
+    public string ContentPath { get; }
+
+    public string SnapshotPath { get; }
+
+    public FixedClock Clock { get; }
+
+    public string Environment { get; }
+
+    public ContentStore Store => Services.GetRequiredService<ContentStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Content:Path", ContentPath);
+        builder.UseSetting("Content:SnapshotPath", SnapshotPath);
+        builder.UseSetting("Content:ReloadDelayMilliseconds", "100");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+}
+
+/// <summary>Today is fixed; timers are real, so that content reloads still fire.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>One site on the shipped content, shared by the tests of a class.</summary>
+public sealed class ShippedSite : IDisposable
+{
+    private readonly ContentFixture content = ContentFixture.Shipped();
+
+    public ShippedSite() => Factory = new PerspectiefFactory(content.Root);
+
+    public PerspectiefFactory Factory { get; }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        content.Dispose();
+    }
+}
