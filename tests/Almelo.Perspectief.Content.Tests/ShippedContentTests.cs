@@ -44,7 +44,7 @@ public sealed class ShippedContentTests
     [Fact]
     public void Load_ShippedContent_HoldsAllOfThePressRelease()
     {
-        var seed = File.ReadAllText(Path.Combine(ContentFixture.RepositoryRoot, "..", "shared", "seed", "persbericht-2025-05-28.txt"));
+        var seed = File.ReadAllText(Path.Combine(ContentFixture.ShippedContent, ContentFixture.Slug, "bronnen", "persbericht-2025-05-28.txt"));
         var text = File.ReadAllText(Path.Combine(ContentFixture.ShippedContent, ContentFixture.Slug, "tekst.md"));
         var quote = Nota.Value.Quote!.Text;
         // Every sentence of the press release is in the Markdown or the quote; figures are written as {cijfer:id}.
