@@ -50,11 +50,15 @@ public sealed class ContentFixture : IDisposable
     }
 
     /// <summary>The 1-based line on which <paramref name="text"/> first occurs in a file, for asserting error positions.</summary>
-    public int LineOf(string relative, string text)
+    public int LineOf(string relative, string text, int occurrence = 1)
     {
-        var lines = File.ReadAllLines(PathOf(relative));
-        var index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
-        return index < 0 ? throw new InvalidOperationException($"'{text}' does not occur in {relative}.") : index + 1;
+        var matches = File.ReadAllLines(PathOf(relative))
+            .Select((line, index) => (line, index))
+            .Where(l => l.line.Contains(text, StringComparison.Ordinal))
+            .ToList();
+        return matches.Count < occurrence
+            ? throw new InvalidOperationException($"'{text}' does not occur {occurrence} time(s) in {relative}.")
+            : matches[occurrence - 1].index + 1;
     }
 
     public void Dispose()

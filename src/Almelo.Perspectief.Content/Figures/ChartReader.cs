@@ -7,7 +7,7 @@ namespace Almelo.Perspectief.Content.Figures;
 /// <summary>Reads the charts of cijfers.json and checks that every figure they show exists and adds up.</summary>
 internal static class ChartReader
 {
-    public static IReadOnlyList<Chart> Read(IReadOnlyList<GrafiekFile> grafieken, IReadOnlyList<Figure> figures, JsonDocumentSource file, ICollection<ContentError> errors)
+    public static IReadOnlyList<Chart> Read(IReadOnlyList<GrafiekFile> grafieken, IReadOnlyList<Figure> figures, KnownIds known, JsonDocumentSource file, ICollection<ContentError> errors)
     {
         var charts = new List<Chart>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -16,6 +16,7 @@ internal static class ChartReader
             var g = grafieken[i];
             var at = $"/grafieken/{i}";
             var before = errors.Count;
+            var incomplete = false;
             if (!ids.Add(g.Id))
             {
                 errors.Add(file.ErrorAt(at + "/id", $"De grafiek-id '{g.Id}' komt twee keer voor."));
@@ -26,14 +27,18 @@ internal static class ChartReader
                 var figure = figures.FirstOrDefault(f => f.Id == id);
                 if (figure is null)
                 {
-                    errors.Add(file.ErrorAt(pointer, $"Het cijfer '{id}' bestaat niet. Gebruik een id uit \"cijfers\"."));
+                    incomplete = true;
+                    if (known.IsMissingFigure(id))
+                    {
+                        errors.Add(file.ErrorAt(pointer, $"Het cijfer '{id}' bestaat niet. Gebruik een id uit \"cijfers\"."));
+                    }
                 }
                 return figure;
             }
 
             foreach (var (field, text) in new[] { ("titel", g.Titel), ("samenvatting", g.Samenvatting) })
             {
-                foreach (var reference in FigureTemplate.References(text).Where(r => figures.All(f => f.Id != r)))
+                foreach (var reference in FigureTemplate.References(text).Where(known.IsMissingFigure))
                 {
                     errors.Add(file.ErrorAt($"{at}/{field}", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet."));
                 }
@@ -62,7 +67,7 @@ internal static class ChartReader
                 }
             }
 
-            if (errors.Count == before)
+            if (errors.Count == before && !incomplete)
             {
                 charts.Add(new Chart(
                     g.Id,

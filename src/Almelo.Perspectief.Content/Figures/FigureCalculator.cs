@@ -8,10 +8,11 @@ namespace Almelo.Perspectief.Content.Figures;
 /// Turns the figures of <c>cijfers.json</c> into <see cref="Figure"/>s: stated ones as written, derived ones
 /// computed from the figures they name, exactly (as fractions) and in dependency order.
 /// </summary>
-internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDictionary<string, Source> sources, ICollection<ContentError> errors)
+internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDictionary<string, Source>? sources, ICollection<ContentError> errors)
 {
     private readonly Dictionary<string, Figure> done = new(StringComparer.Ordinal);
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> failed = new(StringComparer.Ordinal);
     private Dictionary<string, (CijferFile Cijfer, int Index)> declared = [];
 
     public IReadOnlyList<Figure> Calculate(IReadOnlyList<CijferFile> cijfers)
@@ -42,6 +43,10 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         {
             return known;
         }
+        if (failed.Contains(id))
+        {
+            return null;
+        }
         if (!inProgress.Add(id))
         {
             errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", $"Het cijfer '{id}' wordt (via andere cijfers) uit zichzelf berekend. Haal de kringverwijzing weg."));
@@ -49,10 +54,25 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         }
         var cijfer = declared[id].Cijfer;
         var figure = cijfer.Afgeleid is null ? Stated(cijfer, index) : Derived(cijfer, index);
+        if (figure is not null && cijfer.Controle is not null)
+        {
+            if (cijfer.Afgeleid is null)
+            {
+                Check(cijfer, figure, index);
+            }
+            else
+            {
+                errors.Add(file.ErrorAt($"/cijfers/{index}/controle", $"Een berekend cijfer heeft geen controle nodig. Haal \"controle\" weg bij '{id}'."));
+            }
+        }
         inProgress.Remove(id);
         if (figure is not null)
         {
             done[id] = figure;
+        }
+        else
+        {
+            failed.Add(id);
         }
         return figure;
     }
@@ -66,7 +86,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         {
             errors.Add(file.ErrorAt(at, $"Het cijfer '{cijfer.Id}' heeft geen bron. Zet bij \"bron\" het id van een bron uit publicatie.json."));
         }
-        else if (!sources.TryGetValue(cijfer.Bron, out source))
+        else if (sources is not null && !sources.TryGetValue(cijfer.Bron, out source))
         {
             errors.Add(file.ErrorAt(at + "/bron", $"De bron '{cijfer.Bron}' bestaat niet. Kies een id uit \"bronnen\" in publicatie.json: {string.Join(", ", sources.Keys)}."));
         }
@@ -132,7 +152,62 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
     private Figure? Derived(CijferFile cijfer, int index)
     {
         var at = $"/cijfers/{index}/afgeleid";
-        var derivation = cijfer.Afgeleid!;
+        if (cijfer.Waarde is not null || cijfer.Teller is not null || cijfer.Noemer is not null)
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}", $"Het cijfer '{cijfer.Id}' wordt berekend (\"afgeleid\") en mag dus geen waarde hebben. Haal \"waarde\", \"teller\" en \"noemer\" weg: de site rekent het uit."));
+            return null;
+        }
+        if (cijfer.Bron is not null)
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}/bron", $"Het cijfer '{cijfer.Id}' wordt berekend en heeft geen eigen bron. Haal \"bron\" weg: de site noemt de bronnen van de cijfers waaruit het berekend is."));
+            return null;
+        }
+        if (Compute(cijfer, cijfer.Afgeleid!, at) is not var (operation, inputs, value))
+        {
+            return null;
+        }
+        if (value.ToDecimal() < 0)
+        {
+            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een negatief getal. Controleer de volgorde bij \"van\": het eerste cijfer min de andere."));
+            return null;
+        }
+
+        var unit = ParseUnit(cijfer.Eenheid);
+        var exact = unit == FigureUnit.Aandeel || value.IsWhole;
+        var approximate = !exact || inputs.Any(i => i.Approximation != Approximation.None);
+        return new Figure(
+            cijfer.Id,
+            cijfer.Label,
+            unit,
+            value,
+            false,
+            approximate ? Approximation.Ongeveer : Approximation.None,
+            null,
+            new Derivation(operation, inputs));
+    }
+
+    /// <summary>A stated figure with "controle": the source states both, so the computation must give the stated value.</summary>
+    private void Check(CijferFile cijfer, Figure stated, int index)
+    {
+        var at = $"/cijfers/{index}/controle";
+        if (Compute(cijfer, cijfer.Controle!, at) is not var (operation, inputs, value))
+        {
+            return;
+        }
+        var computed = new Figure(cijfer.Id, cijfer.Label, stated.Unit, value, stated.ShownAsFraction, Approximation.None, null, new Derivation(operation, inputs));
+        var difference = Math.Abs(DutchFormat.Rounded(computed) - DutchFormat.Rounded(stated));
+        // "ruim" or "ongeveer" allows the rounding of the source (1%); an exact figure must match exactly.
+        var allowed = stated.Approximation == Approximation.None && inputs.All(i => i.Approximation == Approximation.None)
+            ? 0m
+            : Math.Abs(DutchFormat.Rounded(stated)) / 100m;
+        if (difference > allowed)
+        {
+            errors.Add(file.ErrorAt(at, $"Het cijfer '{cijfer.Id}' is {DutchFormat.InTable(stated)}, maar de controle geeft {DutchFormat.Calculation(computed)}. Een van de cijfers klopt niet; kijk het na in de bron."));
+        }
+    }
+
+    private (DerivationOperation Operation, List<Figure> Inputs, Rational Value)? Compute(CijferFile cijfer, AfgeleidFile derivation, string at)
+    {
         var inputs = new List<Figure>();
         for (var i = 0; i < derivation.Van.Count; i++)
         {
@@ -169,23 +244,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
             _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
         };
-        if (value.ToDecimal() < 0)
-        {
-            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een negatief getal. Controleer de volgorde bij \"van\": het eerste cijfer min de andere."));
-            return null;
-        }
-
-        var exact = unit == FigureUnit.Aandeel || value.IsWhole;
-        var approximate = !exact || inputs.Any(i => i.Approximation != Approximation.None);
-        return new Figure(
-            cijfer.Id,
-            cijfer.Label,
-            unit,
-            value,
-            false,
-            approximate ? Approximation.Ongeveer : Approximation.None,
-            null,
-            new Derivation(operation, inputs));
+        return (operation, inputs, value);
     }
 
     private static (FigureUnit Unit, string? Error) ResultUnit(DerivationOperation operation, List<Figure> inputs)

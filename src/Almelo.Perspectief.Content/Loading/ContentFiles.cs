@@ -56,7 +56,8 @@ internal sealed record CijferFile(
     [property: JsonPropertyName("noemer")] long? Noemer,
     [property: JsonPropertyName("benadering")] string? Benadering,
     [property: JsonPropertyName("bron")] string? Bron,
-    [property: JsonPropertyName("afgeleid")] AfgeleidFile? Afgeleid);
+    [property: JsonPropertyName("afgeleid")] AfgeleidFile? Afgeleid,
+    [property: JsonPropertyName("controle")] AfgeleidFile? Controle);
 
 internal sealed record AfgeleidFile(
     [property: JsonPropertyName("bewerking")] string Bewerking,

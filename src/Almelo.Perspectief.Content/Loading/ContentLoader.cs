@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Almelo.Perspectief.Content.Figures;
 using Almelo.Perspectief.Content.Markdown;
 using Almelo.Perspectief.Content.Model;
@@ -55,45 +56,42 @@ public static class ContentLoader
     private static Publication? LoadPublication(string directory, string slug, List<ContentError> errors)
     {
         var before = errors.Count;
-        var meta = ReadJson<PublicatieFile>(directory, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
-        if (meta is null)
-        {
-            return null;
-        }
-        var (publicatie, metaFile) = meta.Value;
 
-        var sources = ReadSources(publicatie, metaFile, errors);
-        var date = ParseDate(publicatie.Datum, metaFile, "/datum", errors);
+        // Every file is read even when another one is broken, so that the editor sees every problem at once.
+        // Ids that a broken file declares still count as known, so that one mistake is reported once, not at every reference.
+        var (publicatie, metaFile) = ReadJson<PublicatieFile>(directory, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
+        var sources = publicatie is null ? null : ReadSources(publicatie, metaFile!, errors);
+        var date = publicatie is null ? null : ParseDate(publicatie.Datum, metaFile!, "/datum", errors);
 
-        var figures = (IReadOnlyList<Figure>)[];
-        var charts = (IReadOnlyList<Chart>)[];
-        if (ReadJson<CijfersFile>(directory, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors) is var (cijfers, figuresFile))
+        var (cijfers, figuresFile) = ReadJson<CijfersFile>(directory, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors);
+        var known = new KnownIds(
+            Declared(directory, FiguresFile, figuresFile, "cijfers"),
+            Declared(directory, FiguresFile, figuresFile, "grafieken"));
+        IReadOnlyList<Figure> figures = [];
+        IReadOnlyList<Chart> charts = [];
+        if (cijfers is not null)
         {
-            figures = new FigureCalculator(figuresFile, sources, errors).Calculate(cijfers.Cijfers);
-            charts = ChartReader.Read(cijfers.Grafieken ?? [], figures, figuresFile, errors);
-        }
-
-        var meetings = (IReadOnlyList<Meeting>)[];
-        if (ReadJson<VergaderingenFile>(directory, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors) is var (vergaderingen, meetingsFile))
-        {
-            meetings = ReadMeetings(vergaderingen, meetingsFile, errors);
+            figures = new FigureCalculator(figuresFile!, sources, errors).Calculate(cijfers.Cijfers);
+            charts = ChartReader.Read(cijfers.Grafieken ?? [], figures, known, figuresFile!, errors);
         }
 
-        Figure? Lookup(string id) => figures.FirstOrDefault(f => f.Id == id);
-        var textPath = Path.Combine(directory, TextFile);
-        var textFile = $"{slug}/{TextFile}";
-        IReadOnlyList<SectionText> texts = [];
-        if (File.Exists(textPath))
+        var (vergaderingen, meetingsFile) = ReadJson<VergaderingenFile>(directory, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
+        var meetings = vergaderingen is null ? [] : ReadMeetings(vergaderingen, meetingsFile!, errors);
+
+        var laws = (publicatie?.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
+        if (metaFile is not null)
         {
-            texts = SectionTextReader.Read(File.ReadAllText(textPath), textFile, date?.Year ?? 0, Lookup, errors);
+            ReportDuplicates(laws.Select(l => l.Id), i => metaFile.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
         }
-        else
-        {
-            errors.Add(new ContentError(textFile, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen."));
-        }
+
+        var texts = ReadText(directory, slug, date, figures, known, Anchors.Of(
+            known.Figures ?? Enumerable.Empty<string>(),
+            known.Charts ?? Enumerable.Empty<string>(),
+            meetings.Select(m => m.Id),
+            laws.Select(l => l.Id)), errors);
 
         Quote? quote = null;
-        if (publicatie.Citaat is { } citaat)
+        if (publicatie?.Citaat is { } citaat && sources is not null)
         {
             if (sources.TryGetValue(citaat.Bron, out var quoteSource))
             {
@@ -101,15 +99,13 @@ public static class ContentLoader
             }
             else
             {
-                errors.Add(metaFile.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
+                errors.Add(metaFile!.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
             }
         }
-        var laws = (publicatie.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
-        ReportDuplicates(laws.Select(l => l.Id), i => metaFile.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
 
-        var sections = ReadSections(texts, publicatie, metaFile, figures, charts, quote, laws, errors);
+        var sections = publicatie is null ? [] : ReadSections(texts, publicatie, metaFile!, figures, charts, known, quote, laws, errors);
 
-        if (errors.Count > before || date is null)
+        if (errors.Count > before || publicatie is null || date is null || sources is null)
         {
             return null;
         }
@@ -129,16 +125,68 @@ public static class ContentLoader
             laws);
     }
 
+    private static IReadOnlyList<SectionText>? ReadText(
+        string directory,
+        string slug,
+        DateOnly? date,
+        IReadOnlyList<Figure> figures,
+        KnownIds known,
+        IEnumerable<string> anchors,
+        List<ContentError> errors)
+    {
+        var path = Path.Combine(directory, TextFile);
+        var file = $"{slug}/{TextFile}";
+        if (!File.Exists(path))
+        {
+            errors.Add(new ContentError(file, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen."));
+            return null;
+        }
+        return SectionTextReader.Read(
+            File.ReadAllText(path),
+            file,
+            date?.Year ?? 0,
+            id => figures.FirstOrDefault(f => f.Id == id),
+            known,
+            anchors.ToHashSet(StringComparer.Ordinal),
+            errors);
+    }
+
+    /// <summary>The ids a content file declares in one of its lists, read even when the file failed its schema; null when the file could not be read at all.</summary>
+    private static HashSet<string>? Declared(string directory, string name, JsonDocumentSource? file, string list)
+    {
+        if (file is null)
+        {
+            return File.Exists(Path.Combine(directory, name)) ? null : [];
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (file.Root.ValueKind == JsonValueKind.Object && file.Root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+                {
+                    ids.Add(id.GetString()!);
+                }
+            }
+        }
+        return ids;
+    }
+
     private static List<Section> ReadSections(
-        IReadOnlyList<SectionText> texts,
+        IReadOnlyList<SectionText>? texts,
         PublicatieFile publicatie,
         JsonDocumentSource metaFile,
         IReadOnlyList<Figure> figures,
         IReadOnlyList<Chart> charts,
+        KnownIds known,
         Quote? quote,
         List<Law> laws,
         List<ContentError> errors)
     {
+        if (texts is null)
+        {
+            return [];
+        }
         foreach (var (id, _) in publicatie.Secties)
         {
             if (texts.All(t => t.Id != id))
@@ -152,8 +200,8 @@ public static class ContentLoader
         {
             var extras = publicatie.Secties.GetValueOrDefault(text.Id) ?? new SectieFile(null, null, false, false, false);
             var at = $"/secties/{text.Id}";
-            var sectionFigures = Resolve(extras.Cijfers, figures, f => f.Id, at + "/cijfers", "Het cijfer", FiguresFile, metaFile, errors);
-            var sectionCharts = Resolve(extras.Grafieken, charts, c => c.Id, at + "/grafieken", "De grafiek", FiguresFile, metaFile, errors);
+            var sectionFigures = Resolve(extras.Cijfers, figures, f => f.Id, known.Figures, at + "/cijfers", "Het cijfer", metaFile, errors);
+            var sectionCharts = Resolve(extras.Grafieken, charts, c => c.Id, known.Charts, at + "/grafieken", "De grafiek", metaFile, errors);
             if (extras.Citaat && quote is null)
             {
                 errors.Add(metaFile.ErrorAt(at + "/citaat", "Dit onderdeel toont het citaat, maar publicatie.json heeft geen \"citaat\"."));
@@ -169,23 +217,23 @@ public static class ContentLoader
 
     private static List<T> Resolve<T>(
         IReadOnlyList<string>? ids,
-        IReadOnlyList<T> known,
+        IReadOnlyList<T> valid,
         Func<T, string> idOf,
+        IReadOnlySet<string>? declared,
         string pointer,
         string what,
-        string inFile,
         JsonDocumentSource file,
         List<ContentError> errors)
     {
         var result = new List<T>();
         for (var i = 0; i < (ids?.Count ?? 0); i++)
         {
-            var match = known.FirstOrDefault(k => idOf(k) == ids![i]);
-            if (match is null)
+            var match = valid.FirstOrDefault(k => idOf(k) == ids![i]);
+            if (match is null && KnownIds.IsMissing(declared, ids![i]))
             {
-                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{ids![i]}' bestaat niet in {inFile}."));
+                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{ids[i]}' bestaat niet in {FiguresFile}."));
             }
-            else
+            else if (match is not null)
             {
                 result.Add(match);
             }
@@ -261,7 +309,7 @@ public static class ContentLoader
         }
     }
 
-    internal static DateOnly? ParseDate(string text, JsonDocumentSource file, string pointer, List<ContentError> errors)
+    private static DateOnly? ParseDate(string text, JsonDocumentSource file, string pointer, List<ContentError> errors)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -271,7 +319,9 @@ public static class ContentLoader
         return null;
     }
 
-    private static (T Value, JsonDocumentSource File)? ReadJson<T>(string directory, string slug, string name, string schema, bool required, List<ContentError> errors)
+    /// <summary>A JSON content file: its value when it passed its schema, and the parsed file whenever it is valid JSON.</summary>
+    private static (T? Value, JsonDocumentSource? File) ReadJson<T>(string directory, string slug, string name, string schema, bool required, List<ContentError> errors)
+        where T : class
     {
         var path = Path.Combine(directory, name);
         var relative = $"{slug}/{name}";
@@ -281,13 +331,18 @@ public static class ContentLoader
             {
                 errors.Add(new ContentError(relative, 1, 1, $"Het bestand {name} ontbreekt. Elke publicatie heeft er een."));
             }
-            return null;
+            return (null, null);
         }
         var source = JsonDocumentSource.Parse(File.ReadAllBytes(path), relative, errors);
-        if (source is null || !ContentSchemas.Validate(source, schema, errors))
+        if (source is null)
         {
-            return null;
+            return (null, null);
         }
+        if (!ContentSchemas.Validate(source, schema, errors))
+        {
+            return (null, source);
+        }
+        source.CheckTexts(errors);
         return (ContentJson.Read<T>(source.Root), source);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Almelo.Perspectief.Content.Model;
+using Json.Pointer;
 using Json.Schema;
 
 namespace Almelo.Perspectief.Content.Loading;
@@ -24,64 +25,70 @@ internal static partial class ContentSchemas
     public static bool Validate(JsonDocumentSource source, string schemaName, ICollection<ContentError> errors)
     {
         var (schema, document) = Schemas.Value[schemaName];
-        var result = schema.Evaluate(source.Root, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(source.Root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (result.IsValid)
         {
             return true;
         }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in result.Details ?? [])
-        {
-            if (detail.IsValid || detail.Errors is null)
-            {
-                continue;
-            }
-            var location = detail.InstanceLocation.ToString();
-            foreach (var (keyword, message) in detail.Errors)
-            {
-                var (pointer, text) = Translate(keyword, message, location, KeywordValue(document, detail.SchemaLocation));
-                if (text is not null && seen.Add(pointer + text))
-                {
-                    errors.Add(source.ErrorAt(pointer, text));
-                }
-            }
-        }
+        Report(result, source, document, seen, errors);
         return false;
     }
 
-    private static (string Pointer, string? Message) Translate(string keyword, string english, string location, JsonElement? rule)
+    /// <summary>Walks only the failing branches; a failed "if" is a condition that did not apply, not an error.</summary>
+    private static void Report(EvaluationResults node, JsonDocumentSource source, JsonElement document, HashSet<string> seen, ICollection<ContentError> errors)
+    {
+        if (node.IsValid || node.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var location = node.InstanceLocation.ToString();
+        foreach (var (keyword, message) in node.Errors ?? [])
+        {
+            var text = Translate(keyword, message, location, KeywordValue(document, node.EvaluationPath, keyword));
+            if (seen.Add(location + text))
+            {
+                errors.Add(source.ErrorAt(location, text));
+            }
+        }
+        foreach (var detail in node.Details ?? [])
+        {
+            Report(detail, source, document, seen, errors);
+        }
+    }
+
+    private static string Translate(string keyword, string english, string location, JsonElement? rule)
     {
         var field = FieldName(location);
         switch (keyword)
         {
             case "required":
                 var missing = string.Join("', '", QuotedName().Matches(english).Select(m => m.Groups[1].Value));
-                return (location, $"Het veld '{missing}' ontbreekt{In(location)}. Voeg het toe.");
+                return $"Het veld '{missing}' ontbreekt{In(location)}. Voeg het toe.";
             case "additionalProperties":
             case "false":
             case "":
-                return (location, $"Het veld '{field}' bestaat hier niet. Controleer de spelling of haal het weg.");
+                return $"Het veld '{field}' bestaat hier niet. Controleer de spelling of haal het weg.";
             case "propertyNames":
-                return (location, $"'{field}' is geen geldige naam: gebruik alleen kleine letters, cijfers en streepjes.");
+                return $"'{field}' is geen geldige naam: gebruik alleen kleine letters, cijfers en streepjes.";
             case "type":
-                return (location, $"'{field}' moet {TypeWord(rule)} zijn.");
+                return $"'{field}' moet {TypeWord(rule)} zijn.";
             case "enum":
                 var options = rule is { ValueKind: JsonValueKind.Array } values
                     ? string.Join(", ", values.EnumerateArray().Select(v => v.ToString()))
                     : english;
-                return (location, $"'{field}' moet een van deze waarden zijn: {options}.");
+                return $"'{field}' moet een van deze waarden zijn: {options}.";
             case "pattern":
-                return (location, PatternMessage(field, rule?.GetString()));
+                return PatternMessage(field, rule?.GetString());
             case "minLength":
-                return (location, $"'{field}' mag niet leeg zijn.");
+                return $"'{field}' mag niet leeg zijn.";
             case "minItems":
-                return (location, $"'{field}' moet minstens {rule} onderdelen hebben.");
+                return $"'{field}' moet minstens {rule} onderdelen hebben.";
             case "const":
             case "anyOf":
-                return (location, $"'{field}' heeft hier een waarde die niet past. Kijk in de inhoudsgids welke waarden mogen.");
+                return $"'{field}' heeft hier een waarde die niet past. Kijk in de inhoudsgids welke waarden mogen.";
             default:
-                return (location, $"'{field}' past niet bij de afspraken voor dit bestand ({keyword}: {english}).");
+                return $"'{field}' past niet bij de afspraken voor dit bestand ({keyword}: {english}).";
         }
     }
 
@@ -93,8 +100,11 @@ internal static partial class ContentSchemas
         _ => $"'{field}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties (bijvoorbeeld 'banen-2024').",
     };
 
-    private static string TypeWord(JsonElement? rule) => rule?.ValueKind == JsonValueKind.String
-        ? rule.Value.GetString() switch
+    private static string TypeWord(JsonElement? rule) => rule switch
+    {
+        { ValueKind: JsonValueKind.Array } types => string.Join(" of ", types.EnumerateArray().Select(t => TypeWord(t))),
+        { ValueKind: JsonValueKind.String } type when type.GetString() == "null" => "null",
+        { ValueKind: JsonValueKind.String } type => type.GetString() switch
         {
             "number" => "een getal zonder aanhalingstekens (bijvoorbeeld 49000)",
             "integer" => "een heel getal zonder aanhalingstekens",
@@ -103,8 +113,9 @@ internal static partial class ContentSchemas
             "array" => "een lijst tussen [ en ]",
             "object" => "een blok tussen { en }",
             var other => other ?? "iets anders",
-        }
-        : "van een ander soort";
+        },
+        _ => "van een ander soort",
+    };
 
     private static string FieldName(string pointer)
     {
@@ -123,14 +134,22 @@ internal static partial class ContentSchemas
 
     private static string In(string location) => location.Length == 0 ? string.Empty : $" in '{FieldName(location)}'";
 
-    private static JsonElement? KeywordValue(JsonElement schema, Uri schemaLocation)
+    /// <summary>
+    /// The value of the failing keyword in our schema (the expected type, the allowed values), found by following
+    /// the evaluation path through the schema document. Segments the document does not have (the library repeats
+    /// "items") are skipped; "$ref" is followed within the document.
+    /// </summary>
+    private static JsonElement? KeywordValue(JsonElement schema, JsonPointer evaluationPath, string keyword)
     {
-        var fragment = Uri.UnescapeDataString(schemaLocation.Fragment.TrimStart('#'));
         var current = schema;
-        foreach (var segment in fragment.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var segment in evaluationPath.ToString().Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var next))
+            if (name == "$ref" && current.TryGetProperty("$ref", out var reference) && Resolve(schema, reference.GetString()) is { } target)
+            {
+                current = target;
+            }
+            else if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var next))
             {
                 current = next;
             }
@@ -138,7 +157,20 @@ internal static partial class ContentSchemas
             {
                 current = current[i];
             }
-            else
+        }
+        return current.ValueKind == JsonValueKind.Object && current.TryGetProperty(keyword, out var value) ? value : null;
+    }
+
+    private static JsonElement? Resolve(JsonElement schema, string? reference)
+    {
+        if (reference is null || !reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var current = schema;
+        foreach (var segment in reference[2..].Split('/'))
+        {
+            if (!current.TryGetProperty(segment, out current))
             {
                 return null;
             }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
@@ -8,7 +9,7 @@ namespace Almelo.Perspectief.Content.Loading;
 /// A JSON content file with the line and column of every value, keyed by JSON Pointer,
 /// so that schema and rule errors can name the place an editor has to change.
 /// </summary>
-internal sealed class JsonDocumentSource
+internal sealed partial class JsonDocumentSource
 {
     private readonly Dictionary<string, (int Line, int Column)> positions;
 
@@ -55,6 +56,38 @@ internal sealed class JsonDocumentSource
         var (line, column) = positions.GetValueOrDefault(path, (1, 1));
         return new ContentError(RelativePath, line, column, message);
     }
+
+    /// <summary>
+    /// Text in JSON is shown as plain text (encoded) on the page, so markup can do no harm there; but a pasted
+    /// script, HTML tag or script link is always a mistake, and the editor should hear of it.
+    /// </summary>
+    public void CheckTexts(ICollection<ContentError> errors) => CheckTexts(Root, string.Empty, errors);
+
+    private void CheckTexts(JsonElement element, string pointer, ICollection<ContentError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CheckTexts(property.Value, pointer + "/" + Escape(property.Name), errors);
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckTexts(item, $"{pointer}/{index++}", errors);
+                }
+                break;
+            case JsonValueKind.String when element.GetString() is { } text && UnsafeText().IsMatch(text):
+                errors.Add(ErrorAt(pointer, "HTML, een <script> of een javascript:- of data:-link is niet toegestaan in een tekst. Schrijf gewone tekst."));
+                break;
+        }
+    }
+
+    [GeneratedRegex(@"<\s*[a-zA-Z!/]|\b(javascript|vbscript|data)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnsafeText();
 
     private static Dictionary<string, (int Line, int Column)> MapPositions(ReadOnlySpan<byte> json)
     {

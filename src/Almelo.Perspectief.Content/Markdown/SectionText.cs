@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Model;
 using Ganss.Xss;
 using Markdig;
@@ -33,13 +34,13 @@ internal static partial class SectionTextReader
     [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDate();
 
-    public static IReadOnlyList<SectionText> Read(string markdown, string file, int defaultYear, Func<string, Figure?> lookup, ICollection<ContentError> errors)
+    public static IReadOnlyList<SectionText> Read(string markdown, string file, int defaultYear, Func<string, Figure?> lookup, KnownIds known, IReadOnlySet<string> anchors, ICollection<ContentError> errors)
     {
         var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
         var document = Markdig.Markdown.Parse(markdown, pipeline);
         var lines = markdown.Split('\n');
 
-        CheckInlines(document, file, lookup, errors);
+        CheckInlines(document, file, known, errors);
         CheckWrittenDates(lines, file, defaultYear, errors);
 
         var sections = new List<SectionText>();
@@ -105,6 +106,7 @@ internal static partial class SectionTextReader
         }
         Close();
 
+        CheckFragments(document, file, anchors.Concat(sections.Select(s => s.Id)).ToHashSet(StringComparer.Ordinal), errors);
         if (sections.Count == 0 && errors.Count == 0)
         {
             errors.Add(new ContentError(file, 1, 1, "De tekst heeft geen onderdelen. Begin elk onderdeel met ## Kop {#id}."));
@@ -112,7 +114,7 @@ internal static partial class SectionTextReader
         return sections;
     }
 
-    private static void CheckInlines(MarkdownDocument document, string file, Func<string, Figure?> lookup, ICollection<ContentError> errors)
+    private static void CheckInlines(MarkdownDocument document, string file, KnownIds known, ICollection<ContentError> errors)
     {
         foreach (var inline in document.Descendants<Inline>())
         {
@@ -127,9 +129,20 @@ internal static partial class SectionTextReader
                 case AutolinkInline autolink when !autolink.IsEmail && !IsSafeUrl(autolink.Url):
                     errors.Add(Error(file, autolink, $"De link '{autolink.Url}' is niet toegestaan. Gebruik een webadres dat begint met https://."));
                     break;
-                case FigureReferenceInline figure when lookup(figure.FigureId) is null:
+                case FigureReferenceInline figure when known.IsMissingFigure(figure.FigureId):
                     errors.Add(Error(file, figure, $"Het cijfer '{figure.FigureId}' bestaat niet in cijfers.json. Controleer de spelling van {{cijfer:{figure.FigureId}}}."));
                     break;
+            }
+        }
+    }
+
+    private static void CheckFragments(MarkdownDocument document, string file, HashSet<string> anchors, ICollection<ContentError> errors)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is ['#', .. var fragment] && !anchors.Contains(fragment))
+            {
+                errors.Add(Error(file, link, $"De link naar '#{fragment}' gaat nergens heen: er is geen onderdeel of cijfer met dat id op deze pagina."));
             }
         }
     }
@@ -144,6 +157,10 @@ internal static partial class SectionTextReader
                 var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
                 var month = Array.IndexOf(Months, match.Groups["month"].Value.ToLowerInvariant()) + 1;
                 var year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : defaultYear;
+                if (year is < 1 or > 9999)
+                {
+                    continue;
+                }
                 var written = $"{match.Value} {match.Groups["month"].Value}";
                 if (day > DateTime.DaysInMonth(year, month))
                 {

@@ -18,6 +18,7 @@ public sealed class ContentStore : IDisposable
     private readonly TimeSpan delay;
     private readonly Lock gate = new();
     private ContentState state;
+    private int confirmPending;
 
     public ContentStore(IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ContentStore> logger, TimeProvider clock)
     {
@@ -28,7 +29,7 @@ public sealed class ContentStore : IDisposable
             ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "almelo-perspectief", "laatst-goed")
             : System.IO.Path.GetFullPath(options.Value.SnapshotPath, environment.ContentRootPath);
         delay = TimeSpan.FromMilliseconds(options.Value.ReloadDelayMilliseconds);
-        debounce = clock.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        debounce = TimeProvider.System.CreateTimer(_ => ReloadAfterQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         state = Start();
 
@@ -55,8 +56,20 @@ public sealed class ContentStore : IDisposable
     /// <summary>Raised after a new valid snapshot replaced the old one.</summary>
     public event Action<ContentSnapshot>? Changed;
 
-    /// <summary>Reads the content folder now; used by the watcher and by tests.</summary>
-    public void Reload()
+    /// <summary>Reads the content folder now and reports any error at once.</summary>
+    public void Reload() => Reload(confirmErrors: false);
+
+    /// <summary>
+    /// After the files have been quiet for a moment. A failed read is read once more before it counts: an editor
+    /// or a git checkout that writes in several steps must not make the errors flicker.
+    /// </summary>
+    private void ReloadAfterQuiet()
+    {
+        var confirming = Interlocked.Exchange(ref confirmPending, 0) == 1;
+        Reload(confirmErrors: !confirming);
+    }
+
+    private void Reload(bool confirmErrors)
     {
         lock (gate)
         {
@@ -66,6 +79,12 @@ public sealed class ContentStore : IDisposable
                 state = new ContentState(snapshot, []);
                 logger.LogInformation("Content reloaded from {ContentPath}: {PublicationCount} publication(s)", ContentPath, snapshot.Publications.Count);
                 KeepAsLastGood();
+            }
+            else if (confirmErrors)
+            {
+                Interlocked.Exchange(ref confirmPending, 1);
+                debounce.Change(delay, Timeout.InfiniteTimeSpan);
+                return;
             }
             else
             {
@@ -151,7 +170,12 @@ public sealed class ContentStore : IDisposable
         }
     }
 
-    private void OnChange(object sender, FileSystemEventArgs e) => debounce.Change(delay, Timeout.InfiniteTimeSpan);
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        // A new change starts the wait afresh; a pending confirmation is no longer needed.
+        Interlocked.Exchange(ref confirmPending, 0);
+        debounce.Change(delay, Timeout.InfiniteTimeSpan);
+    }
 
     public void Dispose()
     {

@@ -1,0 +1,23 @@
+namespace Almelo.Perspectief.Content.Model;
+
+/// <summary>
+/// The ids that a page gives to the things on it, so that a link can point at one of them (#cijfer-besparing-totaal).
+/// Validation checks links in the text against the same names the page uses.
+/// </summary>
+public static class Anchors
+{
+    public static string Figure(string id) => $"cijfer-{id}";
+
+    public static string Chart(string id) => $"grafiek-{id}";
+
+    public static string Meeting(string id) => $"vergadering-{id}";
+
+    public static string Law(string id) => $"wet-{id}";
+
+    /// <summary>Everything on a publication's page that a link may point at, apart from the sections.</summary>
+    public static IEnumerable<string> Of(IEnumerable<string> figureIds, IEnumerable<string> chartIds, IEnumerable<string> meetingIds, IEnumerable<string> lawIds) =>
+        figureIds.Select(Figure)
+            .Concat(chartIds.Select(Chart))
+            .Concat(meetingIds.Select(Meeting))
+            .Concat(lawIds.Select(Law));
+}

@@ -1,0 +1,353 @@
+using Almelo.Perspectief.Content.Loading;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Tests;
+
+/// <summary>
+/// One rule each: the shipped content with one deliberate mistake, and the exact error an editor gets
+/// (file relative to the content folder, line, column, message).
+/// </summary>
+public sealed class ValidationTests : IDisposable
+{
+    private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
+    private const string Publicatie = ContentFixture.Slug + "/publicatie.json";
+    private const string Vergaderingen = ContentFixture.Slug + "/vergaderingen.json";
+    private const string Tekst = ContentFixture.Slug + "/tekst.md";
+
+    private readonly ContentFixture content = ContentFixture.Shipped();
+
+    private ContentError Single()
+    {
+        var result = ContentLoader.Load(content.Root);
+        Assert.Null(result.Snapshot);
+        return Assert.Single(result.Errors);
+    }
+
+    private void AssertSingle(string file, int line, int column, string message) =>
+        Assert.Equal(new ContentError(file, line, column, message), Single());
+
+    private void AssertSingle(string file, int line, string message)
+    {
+        var error = Single();
+        Assert.Equal((file, line, message), (error.File, error.Line, error.Message));
+    }
+
+    [Fact]
+    public void Json_MissingComma_NamesTheSpotWhereTheParserStopped()
+    {
+        content.Replace(Cijfers, "\"eenheid\": \"euro\",\n      \"waarde\": 30000000,", "\"eenheid\": \"euro\"\n      \"waarde\": 30000000,");
+
+        AssertSingle(Cijfers, 8, 7, "Dit is geen geldige JSON. Kijk vlak voor deze plek of er een komma, aanhalingsteken of haakje ontbreekt of te veel is.");
+    }
+
+    [Fact]
+    public void Schema_UnknownField_IsAnErrorNotIgnored()
+    {
+        content.Replace(Cijfers, "\"bron\": \"persbericht\"", "\"bronn\": \"persbericht\"");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"bronn\""), 7, "Het veld 'bronn' bestaat hier niet. Controleer de spelling of haal het weg.");
+    }
+
+    [Fact]
+    public void Schema_MissingRequiredField_NamesTheFieldAndWhere()
+    {
+        content.Replace(Cijfers, "\"label\": \"Structurele besparing, besloten door de gemeenteraad eind 2024\",\n", string.Empty);
+
+        AssertSingle(Cijfers, 4, 5, "Het veld 'label' ontbreekt in 'cijfers nummer 1'. Voeg het toe.");
+    }
+
+    [Fact]
+    public void Schema_NumberWrittenAsText_SaysToDropTheQuotes()
+    {
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": \"49.000\"");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"49.000\""), 7, "'waarde' moet een getal zonder aanhalingstekens (bijvoorbeeld 49000) zijn.");
+    }
+
+    [Fact]
+    public void Schema_UnknownUnit_ListsTheUnitsThatExist()
+    {
+        content.Replace(Cijfers, "\"eenheid\": \"euro\"", "\"eenheid\": \"euros\"");
+
+        AssertSingle(Cijfers, 7, 7, "'eenheid' moet een van deze waarden zijn: euro, banen, aandeel.");
+    }
+
+    [Fact]
+    public void Schema_DateNotYearMonthDay_ShowsTheFormat()
+    {
+        content.Replace(Vergaderingen, "\"datum\": \"2025-07-01\"", "\"datum\": \"1-7-2025\"");
+
+        AssertSingle(Vergaderingen, 6, 7, "'datum' moet een datum zijn in de vorm jaar-maand-dag, bijvoorbeeld 2025-07-01.");
+    }
+
+    [Fact]
+    public void Date_ThatDoesNotExist_IsAnError()
+    {
+        content.Replace(Vergaderingen, "\"datum\": \"2025-07-10\"", "\"datum\": \"2025-06-31\"");
+
+        AssertSingle(Vergaderingen, content.LineOf(Vergaderingen, "2025-06-31"), 7, "'2025-06-31' is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld 2025-07-01.");
+    }
+
+    [Fact]
+    public void Figure_WithoutSource_IsAnError()
+    {
+        content.Replace(Cijfers, "\"waarde\": 30000000,\n      \"bron\": \"persbericht\"", "\"waarde\": 30000000");
+
+        AssertSingle(Cijfers, 4, 5, "Het cijfer 'besparing-totaal' heeft geen bron. Zet bij \"bron\" het id van een bron uit publicatie.json.");
+    }
+
+    [Fact]
+    public void Figure_WithUnknownSource_ListsTheSources()
+    {
+        content.Replace(Cijfers, "\"waarde\": 49000,\n      \"bron\": \"persbericht\"", "\"waarde\": 49000,\n      \"bron\": \"persbericht-2024\"");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "persbericht-2024"), 7, "De bron 'persbericht-2024' bestaat niet. Kies een id uit \"bronnen\" in publicatie.json: persbericht, nota.");
+    }
+
+    [Fact]
+    public void Figure_NegativeJobCount_IsImplausible()
+    {
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "-49000"), 7, "Het cijfer 'banen-2024' kan niet negatief zijn.");
+    }
+
+    [Fact]
+    public void Figure_ShareAbove1_SaysHowToWriteAPercentage()
+    {
+        content.Replace(Cijfers, "\"waarde\": 0.4", "\"waarde\": 40");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"waarde\": 40"), 7, "Het aandeel 'aandeel-hightech' moet tussen 0 en 1 liggen (40% schrijf je als 0.4).");
+    }
+
+    [Fact]
+    public void Figure_AmountWithCents_MustBeWholeEuros()
+    {
+        content.Replace(Cijfers, "\"waarde\": 30000000", "\"waarde\": 30000000.5");
+
+        AssertSingle(Cijfers, 8, 7, "Het cijfer 'besparing-totaal' moet een heel getal zijn: bedragen in hele euro's (30000000), aantallen zonder punten of komma's.");
+    }
+
+    [Fact]
+    public void Figure_DuplicateId_IsAnError()
+    {
+        content.Replace(Cijfers, "\"id\": \"banen-2024\"", "\"id\": \"besparing-totaal\"");
+
+        var errors = ContentLoader.Load(content.Root).Errors;
+        Assert.Contains(new ContentError(Cijfers, content.LineOf(Cijfers, "\"id\": \"besparing-totaal\"", occurrence: 2), 7, "Het cijfer-id 'besparing-totaal' komt twee keer voor. Geef elk cijfer een eigen id."), errors);
+    }
+
+    [Fact]
+    public void Derived_WithATypedValue_IsRefused()
+    {
+        content.Replace(Cijfers, "\"label\": \"Besparing in het sociaal domein\",", "\"label\": \"Besparing in het sociaal domein\",\n      \"waarde\": 20000000,");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"id\": \"besparing-sociaal-domein\"") - 1, 5, "Het cijfer 'besparing-sociaal-domein' wordt berekend (\"afgeleid\") en mag dus geen waarde hebben. Haal \"waarde\", \"teller\" en \"noemer\" weg: de site rekent het uit.");
+    }
+
+    [Fact]
+    public void Derived_FromUnknownFigure_NamesIt()
+    {
+        content.Replace(Cijfers, "\"van\": [\"banen-2024\", \"banen-groei\"]", "\"van\": [\"banen-2024\", \"banen-groeii\"]");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "banen-groeii"), 68, "Het cijfer 'banen-2018' wordt berekend uit 'banen-groeii', maar dat cijfer bestaat niet.");
+    }
+
+    [Fact]
+    public void Derived_InACircle_IsAnError()
+    {
+        content.Replace(Cijfers, "\"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"]", "\"van\": [\"besparing-overig\", \"aandeel-sociaal-domein\"]");
+
+        var errors = ContentLoader.Load(content.Root).Errors;
+        Assert.Contains(errors, e => e.File == Cijfers && e.Message.Contains("uit zichzelf berekend", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StatedAndComputed_Disagree_NamesBothNumbers()
+    {
+        content.Replace(
+            Cijfers,
+            "\"eenheid\": \"euro\",\n      \"afgeleid\": { \"bewerking\": \"product\", \"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"] }",
+            "\"eenheid\": \"euro\",\n      \"waarde\": 21000000,\n      \"bron\": \"persbericht\",\n      \"controle\": { \"bewerking\": \"product\", \"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"] }");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"controle\""), 7, "Het cijfer 'besparing-sociaal-domein' is € 21.000.000, maar de controle geeft € 30.000.000 × 2/3 = € 20.000.000. Een van de cijfers klopt niet; kijk het na in de bron.");
+    }
+
+    [Fact]
+    public void StatedAndComputed_Agree_IsValid()
+    {
+        content.Replace(
+            Cijfers,
+            "\"eenheid\": \"euro\",\n      \"afgeleid\": { \"bewerking\": \"product\", \"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"] }",
+            "\"eenheid\": \"euro\",\n      \"waarde\": 20000000,\n      \"bron\": \"persbericht\",\n      \"controle\": { \"bewerking\": \"product\", \"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"] }");
+
+        Assert.Empty(ContentLoader.Load(content.Root).Errors);
+    }
+
+    [Fact]
+    public void Chart_PartsThatDoNotAddUpToTheTotal_IsAnError()
+    {
+        content.Replace(Cijfers, "\"cijfer\": \"besparing-overig\"", "\"cijfer\": \"besparing-totaal\"");
+
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"delen\""), 7, "De delen tellen op tot 50.000.000, maar het totaal 'besparing-totaal' is 30.000.000. Ze moeten gelijk zijn.");
+    }
+
+    [Fact]
+    public void Text_WeekdayThatDoesNotMatchTheDate_SaysWhichDayItIs()
+    {
+        content.Replace(Tekst, "dinsdag 1 juli (politieke avond)", "woensdag 1 juli (politieke avond)");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "woensdag 1 juli"), "'woensdag 1 juli' klopt niet: 1 juli 2025 is een dinsdag. Verbeter de dag of de datum.");
+    }
+
+    [Fact]
+    public void Text_WeekdayBeforeASecondDate_IsCheckedToo()
+    {
+        content.Replace(Tekst, "op dinsdag 8 en donderdag 10 juli", "op maandag 8 en donderdag 10 juli");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "maandag 8"), "'maandag 8 juli' klopt niet: 8 juli 2025 is een dinsdag. Verbeter de dag of de datum.");
+    }
+
+    [Fact]
+    public void Section_DuplicateId_IsAnError()
+    {
+        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw {#banen}");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), 1, "Het id 'banen' komt twee keer voor. Elk onderdeel heeft een eigen id.");
+    }
+
+    [Fact]
+    public void Section_IdWithCapitals_IsAnError()
+    {
+        content.Replace(Tekst, "{#woningbouw}", "{#Woningbouw}");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "{#Woningbouw}"), 1, "Het id 'Woningbouw' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties.");
+    }
+
+    [Fact]
+    public void Section_HeadingWithoutId_ShowsHowToAddOne()
+    {
+        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), 1, "De kop 'Woningbouw' heeft geen id. Zet er een id achter, bijvoorbeeld: ## Woningbouw {#mijn-onderdeel}");
+    }
+
+    [Fact]
+    public void Section_ReferencedInPublicatieButMissingFromText_IsAnError()
+    {
+        content.Replace(Publicatie, "\"keuzes\": { \"citaat\": true }", "\"keuze\": { \"citaat\": true }");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"keuze\""), 5, "Het onderdeel 'keuze' staat niet in tekst.md. Gebruik een id van een kop daar: persbericht, besparing, keuzes, banen, woningbouw, sociaal-domein, vergaderingen.");
+    }
+
+    [Fact]
+    public void Section_ShowsUnknownFigure_IsAnError()
+    {
+        content.Replace(Publicatie, "\"cijfers\": [\"banen-2024\"", "\"cijfers\": [\"banen-2042\"");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "banen-2042"), 28, "Het cijfer 'banen-2042' bestaat niet in cijfers.json.");
+    }
+
+    [Fact]
+    public void Text_UnknownFigureReference_IsAnError()
+    {
+        content.Replace(Tekst, "{cijfer:banen-2024}", "{cijfer:banen-2023}");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "banen-2023"), "Het cijfer 'banen-2023' bestaat niet in cijfers.json. Controleer de spelling van {cijfer:banen-2023}.");
+    }
+
+    [Fact]
+    public void Text_RawHtml_IsAnError()
+    {
+        content.Replace(Tekst, "Een flinke opgave.", "Een <b>flinke</b> opgave.");
+
+        var errors = ContentLoader.Load(content.Root).Errors;
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal((Tekst, content.LineOf(Tekst, "<b>flinke")), (e.File, e.Line)));
+        Assert.StartsWith("HTML is niet toegestaan in de tekst (<b>)", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_Script_IsAnError()
+    {
+        content.Replace(Tekst, "## Woningbouw {#woningbouw}\n", "## Woningbouw {#woningbouw}\n\n<script>alert('x')</script>\n");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "<script>"), 1, "Een <script> is niet toegestaan in de tekst. Haal het weg.");
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html;base64,PHNjcmlwdD4=")]
+    [InlineData("vbscript:msgbox")]
+    public void Text_ScriptLink_IsAnError(string url)
+    {
+        content.Replace(Tekst, "Een flinke opgave.", $"Een [flinke]({url}) opgave.");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "[flinke]"), $"De link '{url}' is niet toegestaan. Gebruik een webadres dat begint met https:// of http://, of een link binnen de pagina (#id).");
+    }
+
+    [Fact]
+    public void Text_LinkToAnIdThatDoesNotExist_IsAnError()
+    {
+        content.Replace(Tekst, "Een flinke opgave.", "Een [flinke](#besparingen) opgave.");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "#besparingen"), "De link naar '#besparingen' gaat nergens heen: er is geen onderdeel of cijfer met dat id op deze pagina.");
+    }
+
+    [Fact]
+    public void Text_LinkToASectionOrFigure_IsValid()
+    {
+        content.Replace(Tekst, "Een flinke opgave.", "Een [flinke](#besparing) opgave van [€ 30 miljoen](#cijfer-besparing-totaal).");
+
+        Assert.Empty(ContentLoader.Load(content.Root).Errors);
+    }
+
+    [Fact]
+    public void Json_TextWithScript_IsAnError()
+    {
+        content.Replace(Publicatie, "\"naam\": \"Jeffrey Hinnen\"", "\"naam\": \"<script>alert(1)</script>\"");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "<script>"), 5, "HTML, een <script> of een javascript:- of data:-link is niet toegestaan in een tekst. Schrijf gewone tekst.");
+    }
+
+    [Fact]
+    public void Folder_NameThatIsNoUrl_IsAnError()
+    {
+        Directory.Move(content.PathOf(ContentFixture.Slug), content.PathOf("Perspectiefnota 2026"));
+
+        AssertSingle("Perspectiefnota 2026/", 1, 1, "De mapnaam 'Perspectiefnota 2026' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029').");
+    }
+
+    [Fact]
+    public void Publication_WithoutText_IsAnError()
+    {
+        File.Delete(content.PathOf(Tekst));
+
+        AssertSingle(Tekst, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen.");
+    }
+
+    [Fact]
+    public void Load_ManyMistakes_ReportsEveryOneOnItsOwnLine()
+    {
+        content.Replace(Tekst, "dinsdag 1 juli (politieke avond)", "woensdag 1 juli (politieke avond)")
+            .Replace(Tekst, "{#woningbouw}", "{#banen}")
+            .Replace(Vergaderingen, "\"datum\": \"2025-07-10\"", "\"datum\": \"2025-06-31\"")
+            .Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+
+        var errors = ContentLoader.Load(content.Root).Errors;
+
+        Assert.Equal(4, errors.Count);
+        Assert.Equal([Cijfers, Vergaderingen, Tekst, Tekst], errors.Select(e => e.File).Order(StringComparer.Ordinal).ToList().OrderBy(f => f == Tekst));
+        Assert.All(errors, e => Assert.Matches(@"^[^:]+:\d+:\d+: \S", e.ToString()));
+    }
+
+    [Fact]
+    public void Load_MissingFolder_IsAnError()
+    {
+        var result = ContentLoader.Load(Path.Combine(content.Root, "bestaat-niet"));
+
+        Assert.Equal("Deze inhoudsmap bestaat niet.", Assert.Single(result.Errors).Message);
+    }
+
+    public void Dispose() => content.Dispose();
+}
