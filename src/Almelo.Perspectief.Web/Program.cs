@@ -18,16 +18,17 @@ if (validate)
 
 builder.AddPerspectief();
 var app = builder.Build();
+app.UsePerspectief();
 try
 {
-    app.UsePerspectief();
+    await app.RunAsync();
 }
 catch (InvalidContentException e)
 {
+    // Invalid content and no last good copy: refuse to start, with the full list of errors.
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
-await app.RunAsync();
 return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -41,6 +41,7 @@ public static class PerspectiefHost
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentStore>();
+        builder.Services.AddHostedService<ContentStartup>();
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -50,9 +51,6 @@ public static class PerspectiefHost
 
     public static WebApplication UsePerspectief(this WebApplication app)
     {
-        // Load (and validate) the content before the first request: invalid content without a last good copy stops the start.
-        app.Services.GetRequiredService<ContentStore>();
-
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);

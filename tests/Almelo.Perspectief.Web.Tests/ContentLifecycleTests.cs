@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using Almelo.Perspectief.Content.Tests;
+
+namespace Almelo.Perspectief.Web.Tests;
+
+/// <summary>Editors cannot break the site: live reload, last good content, start-up with broken content.</summary>
+public sealed class ContentLifecycleTests : IDisposable
+{
+    private const string Nota = "/perspectiefnota-2026-2029";
+    private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
+    private static readonly TimeSpan TwoSeconds = TimeSpan.FromSeconds(2);
+
+    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly string snapshots = Path.Combine(Path.GetTempPath(), "almelo-laatst-goed-test", Guid.NewGuid().ToString("N"));
+
+    private static async Task<string> Jobs(HttpClient client) =>
+        (await client.Html(Nota)).QuerySelector("#cijfer-banen-2024 .cijfer__waarde")!.TextContent;
+
+    [Fact]
+    public async Task ValidEdit_ShowsOnThePageWithinTwoSeconds_WithoutRestart()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        Assert.Equal("49.000", await Jobs(client));
+
+        var saved = Stopwatch.StartNew();
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49500");
+
+        await Http.Eventually(() => Jobs(client), v => v == "49.500", TwoSeconds);
+        Assert.True(saved.Elapsed < TwoSeconds, $"took {saved.Elapsed}");
+        Assert.Equal("Healthy", (await client.Health()).Status());
+    }
+
+    [Fact]
+    public async Task InvalidEdit_KeepsServingTheLastGoodContent_AndHealthSaysDegradedWithTheErrors()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+
+        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
+        Assert.Equal([$"{Cijfers}:{content.LineOf(Cijfers, "-49000")}:7: Het cijfer 'banen-2024' kan niet negatief zijn."], health.ContentErrors());
+        var response = await client.GetAsync(new Uri(Nota, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("49.000", await Jobs(client));
+
+        content.Replace(Cijfers, "\"waarde\": -49000", "\"waarde\": 51000");
+
+        await Http.Eventually(client.Health, h => h.Status() == "Healthy", TimeSpan.FromSeconds(3));
+        Assert.Equal("51.000", await Jobs(client));
+    }
+
+    [Fact]
+    public async Task HalfWrittenFile_ThatIsCompletedQuickly_NeverShowsAsDegraded()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+        var path = content.PathOf(Cijfers);
+        var text = await File.ReadAllTextAsync(path);
+
+        // An editor that saves in two writes: first half a file, shortly after the whole new file.
+        await File.WriteAllTextAsync(path, text[..(text.Length / 2)]);
+        await Task.Delay(150);
+        await File.WriteAllTextAsync(path, text.Replace("\"waarde\": 49000", "\"waarde\": 49100", StringComparison.Ordinal));
+
+        var statuses = new List<string>();
+        await Http.Eventually(
+            async () => { var h = await client.Health(); statuses.Add(h.Status()); return await Jobs(client); },
+            v => v == "49.100",
+            TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain("Degraded", statuses);
+    }
+
+    [Fact]
+    public async Task RemovedFolder_RemovesItsPage_AndAddedFolderAddsOne()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        using var extra = ContentFixture.FromFixture("kort-nieuws");
+
+        Directory.Move(extra.Root, content.PathOf("kort-nieuws"));
+        await Http.Eventually(async () => (await client.GetAsync(new Uri("/kort-nieuws", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.OK, TwoSeconds);
+        var home = await client.Html("/");
+        Assert.Equal(["/kort-nieuws", Nota], home.QuerySelectorAll(".publicaties h2 a").Select(a => a.GetAttribute("href")));
+
+        Directory.Delete(content.PathOf("kort-nieuws"), recursive: true);
+        await Http.Eventually(async () => (await client.GetAsync(new Uri("/kort-nieuws", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.NotFound, TwoSeconds);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task StartUp_InvalidContentWithoutLastGoodCopy_RefusesToStartAndListsEveryError()
+    {
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000")
+            .Replace(ContentFixture.Slug + "/tekst.md", "{#woningbouw}", "{#Woningbouw}");
+
+        var (exit, _, error) = await WebProgram.Run(
+            TimeSpan.FromSeconds(60),
+            "--urls", "http://127.0.0.1:0",
+            $"--Content:Path={content.Root}",
+            $"--Content:SnapshotPath={snapshots}");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bevat 2 fout(en) en er is geen laatst goede versie", error, StringComparison.Ordinal);
+        Assert.Contains($"{Cijfers}:{content.LineOf(Cijfers, "-49000")}:7: Het cijfer 'banen-2024' kan niet negatief zijn.", error, StringComparison.Ordinal);
+        Assert.Contains("Het id 'Woningbouw' mag alleen kleine letters", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartUp_InvalidContentWithLastGoodCopy_ServesItAndReportsDegraded()
+    {
+        using (var first = new PerspectiefFactory(content.Root, snapshots))
+        {
+            Assert.Equal("49.000", await Jobs(first.CreateClient()));
+        }
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+
+        using var second = new PerspectiefFactory(content.Root, snapshots);
+        var client = second.CreateClient();
+
+        Assert.Equal("49.000", await Jobs(client));
+        var health = await client.Health();
+        Assert.Equal("Degraded", health.Status());
+        Assert.Single(health.ContentErrors());
+    }
+
+    [Fact]
+    public async Task Development_ShowsEditorsABannerWithTheErrors()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+        factory.Store.Reload();
+
+        var banner = (await client.Html(Nota)).QuerySelector("main .inhoudsfouten")!;
+        Assert.Contains("De inhoud bevat 1 fout", banner.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{Cijfers}:{content.LineOf(Cijfers, "-49000")}:7", banner.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_NeverShowsResidentsTheErrors()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots, environment: "Production");
+        var client = factory.CreateClient();
+        await Jobs(client);
+
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+        factory.Store.Reload();
+
+        var html = await client.GetStringAsync(new Uri(Nota, UriKind.Relative));
+        Assert.DoesNotContain("inhoudsfouten", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("negatief", html, StringComparison.Ordinal);
+        Assert.Equal("Degraded", (await client.Health()).Status());
+    }
+
+    public void Dispose()
+    {
+        content.Dispose();
+        if (Directory.Exists(snapshots))
+        {
+            Directory.Delete(snapshots, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Almelo.Perspectief.Web.Tests;
+
+internal static class Http
+{
+    public static async Task<IHtmlDocument> Html(this HttpClient client, string url) =>
+        new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+
+    public static async Task<JsonDocument> Health(this HttpClient client) =>
+        JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+
+    public static string Status(this JsonDocument health) => health.RootElement.GetProperty("status").GetString()!;
+
+    public static IReadOnlyList<string> ContentErrors(this JsonDocument health) =>
+        health.RootElement.GetProperty("checks").GetProperty("content").GetProperty("data").GetProperty("errors")
+            .EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    /// <summary>Polls until the condition holds, and fails with what it saw last when it does not within the time.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        var last = await read();
+        while (!done(last) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            last = await read();
+        }
+        return done(last) ? last : throw new Xunit.Sdk.XunitException($"Not within {within}: last seen {last}");
+    }
+}
