@@ -30,11 +30,7 @@ public sealed class BrowserSite : IAsyncLifetime
         {
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run tests/run.sh, which installs Debian's chromium package.");
         }
-        Factory = new PerspectiefFactory(content.Root);
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        (Factory, BaseAddress) = Host(content.Root);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -49,13 +45,23 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
+    /// <summary>The site on the given content, on a free port of its own.</summary>
+    public static (PerspectiefFactory Factory, Uri Address) Host(string contentRoot)
+    {
+        var factory = new PerspectiefFactory(contentRoot);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
     /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page.</summary>
-    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false)
+    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (site ?? BaseAddress).ToString(),
             JavaScriptEnabled = javaScript,
             Locale = "nl-NL",
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,

@@ -6,7 +6,7 @@ namespace Almelo.Perspectief.Content.Tests;
 public sealed class DutchFormatTests
 {
     private static Figure Stated(FigureUnit unit, Rational value, bool fraction = false, Approximation approximation = Approximation.None) =>
-        new("x", "x", unit, value, fraction, approximation, new Source("s", "s", "s", new DateOnly(2025, 5, 28), null, null), null);
+        new("x", "x", unit, value, fraction, approximation, new Source("s", "s", "s", new DateOnly(2025, 5, 28), null, null, null), null);
 
     [Theory]
     [InlineData(30_000_000, "€ 30 miljoen", "€ 30.000.000")]

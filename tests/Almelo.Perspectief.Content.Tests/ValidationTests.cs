@@ -243,9 +243,76 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Section_ShowsUnknownFigure_IsAnError()
     {
-        content.Replace(Publicatie, "\"cijfers\": [\"banen-2024\"", "\"cijfers\": [\"banen-2042\"");
+        content.Replace(Publicatie, "\"cijfers\": [\"banen-2024\"", "\"cijfers\": [\"banen-2042\", \"banen-2024\"");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "banen-2042"), 28, "Het cijfer 'banen-2042' bestaat niet in cijfers.json.");
+    }
+
+    [Fact]
+    public void Figure_NotShownInAnySection_IsAnError()
+    {
+        content.Replace(Publicatie, ", \"banen-groei-overig\"]", "]");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"secties\""), 3, "Het cijfer 'banen-groei-overig' staat bij geen enkel onderdeel. Zet het bij \"cijfers\" van een onderdeel, zodat het een eigen plek en link op de pagina heeft.");
+    }
+
+    [Fact]
+    public void Section_WithAnIdTheSiteUses_IsAnError()
+    {
+        content.Replace(Tekst, "{#woningbouw}", "{#voor-de-pers}");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "{#voor-de-pers}"), 1, "Het id 'voor-de-pers' gebruikt de site zelf al. Kies een ander id.");
+    }
+
+    [Fact]
+    public void Alias_ThatCollidesWithAnId_IsAnError()
+    {
+        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"banen\": \"besparing\" },\n  \"secties\": {");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Het oude id 'banen' is ook het id van iets op de pagina. Een oud id mag niet hetzelfde zijn als een id dat in gebruik is.");
+    }
+
+    [Fact]
+    public void Alias_ToAnIdThatDoesNotExist_IsAnError()
+    {
+        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"bezuiniging\": \"besparingen\" },\n  \"secties\": {");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Het oude id 'bezuiniging' verwijst naar 'besparingen', maar dat id bestaat niet op de pagina.");
+    }
+
+    [Fact]
+    public void Alias_ToASectionOrFigure_IsValid()
+    {
+        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\" },\n  \"secties\": {");
+
+        var publication = ContentLoader.Load(content.Root).Snapshot!.Find(ContentFixture.Slug)!;
+
+        Assert.Equal(["bezuiniging"], publication.AliasesOf("besparing"));
+        Assert.Equal(["cijfer-bezuiniging"], publication.AliasesOf("cijfer-besparing-totaal"));
+    }
+
+    [Fact]
+    public void SourceFile_ThatDoesNotExist_IsAnError()
+    {
+        content.Replace(Publicatie, "bronnen/persbericht-2025-05-28.txt", "bronnen/persbericht.txt");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "bronnen/persbericht.txt"), 7, "Het bestand 'bronnen/persbericht.txt' bestaat niet in de map van de publicatie. Controleer de naam (hoofdletters tellen mee).");
+    }
+
+    [Fact]
+    public void SourceFile_OutsideThePublication_IsRefusedByTheSchema()
+    {
+        content.Replace(Publicatie, "bronnen/persbericht-2025-05-28.txt", "../../etc/passwd.txt");
+
+        Assert.Equal(Publicatie, Single().File);
+    }
+
+    [Fact]
+    public void Change_BeforeThePublicationDate_IsAnError()
+    {
+        content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", "{ \"datum\": \"2025-05-27\", \"wat\"");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "2025-05-27"), 7, "Een wijziging op 2025-05-27 ligt vóór de publicatiedatum 2025-05-28. Controleer de datum.");
     }
 
     [Fact]

@@ -74,9 +74,9 @@ public sealed class HttpTests(ShippedSite site) : IClassFixture<ShippedSite>
         var (_, document) = await Get(Nota);
 
         var ids = document.QuerySelectorAll("section.sectie").Select(s => s.Id).ToList();
-        Assert.Equal(["persbericht", "besparing", "keuzes", "banen", "woningbouw", "sociaal-domein", "vergaderingen"], ids);
+        Assert.Equal(["persbericht", "besparing", "keuzes", "banen", "woningbouw", "sociaal-domein", "vergaderingen", "voor-de-pers"], ids);
         var nav = document.QuerySelectorAll("nav.sectie-menu a").Select(a => a.GetAttribute("href"));
-        Assert.Equal(ids.Select(id => "#" + id), nav);
+        Assert.Equal(ids.Select(id => Nota + "#" + id), nav);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class HttpTests(ShippedSite site) : IClassFixture<ShippedSite>
         var (_, document) = await Get(Nota);
 
         var firstLink = document.Body!.QuerySelector("a")!;
-        Assert.Equal("#inhoud", firstLink.GetAttribute("href"));
+        Assert.Equal(Nota + "#inhoud", firstLink.GetAttribute("href"));
         Assert.NotNull(document.QuerySelector("main#inhoud"));
         Assert.NotNull(document.QuerySelector("header"));
         Assert.NotNull(document.QuerySelector("footer"));

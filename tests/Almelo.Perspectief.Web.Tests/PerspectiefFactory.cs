@@ -26,6 +26,15 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
 
     public FixedClock Clock { get; }
 
+    private readonly Dictionary<string, string> settings = [];
+
+    /// <summary>One more configuration setting, as on the command line.</summary>
+    public PerspectiefFactory WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
     public string Environment { get; }
 
     public ContentStore Store => Services.GetRequiredService<ContentStore>();
@@ -36,6 +45,10 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Content:SnapshotPath", SnapshotPath);
         builder.UseSetting("Content:ReloadDelayMilliseconds", "100");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }

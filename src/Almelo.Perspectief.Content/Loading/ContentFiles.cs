@@ -15,7 +15,25 @@ internal sealed record PublicatieFile(
     [property: JsonPropertyName("bronnen")] IReadOnlyList<BronFile> Bronnen,
     [property: JsonPropertyName("citaat")] CitaatFile? Citaat,
     [property: JsonPropertyName("wetten")] IReadOnlyList<WetFile>? Wetten,
-    [property: JsonPropertyName("secties")] IReadOnlyDictionary<string, SectieFile> Secties);
+    [property: JsonPropertyName("secties")] IReadOnlyDictionary<string, SectieFile> Secties,
+    [property: JsonPropertyName("pers")] PersFile? Pers,
+    [property: JsonPropertyName("deelafbeelding")] AfbeeldingFile? Deelafbeelding,
+    [property: JsonPropertyName("wijzigingen")] IReadOnlyList<WijzigingFile> Wijzigingen,
+    [property: JsonPropertyName("aliassen")] IReadOnlyDictionary<string, string>? Aliassen);
+
+internal sealed record PersFile(
+    [property: JsonPropertyName("naam")] string Naam,
+    [property: JsonPropertyName("telefoon")] string? Telefoon,
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("url")] string? Url);
+
+internal sealed record AfbeeldingFile(
+    [property: JsonPropertyName("bestand")] string Bestand,
+    [property: JsonPropertyName("alt")] string Alt);
+
+internal sealed record WijzigingFile(
+    [property: JsonPropertyName("datum")] string Datum,
+    [property: JsonPropertyName("wat")] string Wat);
 
 internal sealed record BronFile(
     [property: JsonPropertyName("id")] string Id,
@@ -23,7 +41,8 @@ internal sealed record BronFile(
     [property: JsonPropertyName("uitgever")] string Uitgever,
     [property: JsonPropertyName("datum")] string Datum,
     [property: JsonPropertyName("plaats")] string? Plaats,
-    [property: JsonPropertyName("url")] string? Url);
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("bestand")] string? Bestand);
 
 internal sealed record CitaatFile(
     [property: JsonPropertyName("tekst")] string Tekst,

@@ -60,7 +60,7 @@ public static class ContentLoader
         // Every file is read even when another one is broken, so that the editor sees every problem at once.
         // Ids that a broken file declares still count as known, so that one mistake is reported once, not at every reference.
         var (publicatie, metaFile) = ReadJson<PublicatieFile>(directory, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
-        var sources = publicatie is null ? null : ReadSources(publicatie, metaFile!, errors);
+        var sources = publicatie is null ? null : ReadSources(directory, publicatie, metaFile!, errors);
         var date = publicatie is null ? null : ParseDate(publicatie.Datum, metaFile!, "/datum", errors);
 
         var (cijfers, figuresFile) = ReadJson<CijfersFile>(directory, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors);
@@ -105,7 +105,26 @@ public static class ContentLoader
 
         var sections = publicatie is null ? [] : ReadSections(texts, publicatie, metaFile!, figures, charts, known, quote, laws, errors);
 
-        if (errors.Count > before || publicatie is null || date is null || sources is null)
+        if (publicatie is null || date is null || sources is null)
+        {
+            return null;
+        }
+        var press = PublicationExtras.ReadPress(publicatie.Pers, metaFile!, errors);
+        var image = publicatie.Deelafbeelding is { } afbeelding
+            && PublicationExtras.ReadAttachment(directory, afbeelding.Bestand, metaFile!, "/deelafbeelding/bestand", errors) is { } imageFile
+            ? new ShareImage(imageFile, afbeelding.Alt)
+            : null;
+        if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            errors.Add(metaFile!.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
+        }
+        var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, metaFile!, errors);
+        var pageAnchors = Anchors.Of(figures.Select(f => f.Id), charts.Select(c => c.Id), meetings.Select(m => m.Id), laws.Select(l => l.Id))
+            .Concat(sections.Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, metaFile!, errors);
+
+        if (errors.Count > before)
         {
             return null;
         }
@@ -122,7 +141,11 @@ public static class ContentLoader
             charts,
             meetings,
             quote,
-            laws);
+            laws,
+            press,
+            image,
+            changes,
+            aliases);
     }
 
     private static IReadOnlyList<SectionText>? ReadText(
@@ -212,6 +235,12 @@ public static class ContentLoader
             }
             sections.Add(new Section(text.Id, text.Title, text.Html, sectionFigures, sectionCharts, extras.Citaat, extras.Wetten, extras.Vergaderingen));
         }
+
+        // Every figure has its own place (and link, #cijfer-id) on the page: the downloads link to it.
+        foreach (var figure in figures.Where(f => sections.All(s => !s.Figures.Contains(f))))
+        {
+            errors.Add(metaFile.ErrorAt("/secties", $"Het cijfer '{figure.Id}' staat bij geen enkel onderdeel. Zet het bij \"cijfers\" van een onderdeel, zodat het een eigen plek en link op de pagina heeft."));
+        }
         return sections;
     }
 
@@ -241,7 +270,7 @@ public static class ContentLoader
         return result;
     }
 
-    private static Dictionary<string, Source> ReadSources(PublicatieFile publicatie, JsonDocumentSource file, List<ContentError> errors)
+    private static Dictionary<string, Source> ReadSources(string directory, PublicatieFile publicatie, JsonDocumentSource file, List<ContentError> errors)
     {
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         for (var i = 0; i < publicatie.Bronnen.Count; i++)
@@ -253,7 +282,8 @@ public static class ContentLoader
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
             }
-            if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url)))
+            var attachment = bron.Bestand is null ? null : PublicationExtras.ReadAttachment(directory, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
+            if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment)))
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));
             }
@@ -309,7 +339,7 @@ public static class ContentLoader
         }
     }
 
-    private static DateOnly? ParseDate(string text, JsonDocumentSource file, string pointer, List<ContentError> errors)
+    internal static DateOnly? ParseDate(string text, JsonDocumentSource file, string pointer, List<ContentError> errors)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {

@@ -49,12 +49,14 @@ internal static partial class SectionTextReader
         string? id = null;
         string title = string.Empty;
         var body = new List<Block>();
+        var bodies = new Dictionary<string, List<Block>>(StringComparer.Ordinal);
 
         void Close()
         {
             if (current is not null && id is not null)
             {
-                sections.Add(new SectionText(id, title, current.Line + 1, Render(body, pipeline)));
+                sections.Add(new SectionText(id, title, current.Line + 1, string.Empty));
+                bodies[id] = [.. body];
             }
             body.Clear();
         }
@@ -98,6 +100,11 @@ internal static partial class SectionTextReader
                 errors.Add(Error(file, heading, $"Het id '{id}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties."));
                 id = null;
             }
+            else if (Anchors.Reserved.Contains(id))
+            {
+                errors.Add(Error(file, heading, $"Het id '{id}' gebruikt de site zelf al. Kies een ander id."));
+                id = null;
+            }
             else if (!ids.Add(id))
             {
                 errors.Add(Error(file, heading, $"Het id '{id}' komt twee keer voor. Elk onderdeel heeft een eigen id."));
@@ -107,6 +114,13 @@ internal static partial class SectionTextReader
         Close();
 
         CheckFragments(document, file, anchors.Concat(sections.Select(s => s.Id)).ToHashSet(StringComparer.Ordinal), errors);
+
+        // The page has <base href="/">: a link within the page needs the page's path (the file's folder is the slug), or it leads to the home page.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.Url?.StartsWith('#') == true))
+        {
+            link.Url = "/" + file.Split('/')[0] + link.Url;
+        }
+        sections = sections.Select(s => s with { Html = Render(bodies[s.Id], pipeline) }).ToList();
         if (sections.Count == 0 && errors.Count == 0)
         {
             errors.Add(new ContentError(file, 1, 1, "De tekst heeft geen onderdelen. Begin elk onderdeel met ## Kop {#id}."));

@@ -6,6 +6,15 @@ namespace Almelo.Perspectief.Content.Model;
 /// </summary>
 public static class Anchors
 {
+    /// <summary>The section every publication page ends with; content may not declare it.</summary>
+    public const string PressSection = "voor-de-pers";
+
+    /// <summary>Ids the page itself uses; a section in content may not take one.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PressSection, "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
+    };
+
     public static string Figure(string id) => $"cijfer-{id}";
 
     public static string Chart(string id) => $"grafiek-{id}";

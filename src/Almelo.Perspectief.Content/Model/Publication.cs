@@ -14,15 +14,44 @@ public sealed record Publication(
     IReadOnlyList<Chart> Charts,
     IReadOnlyList<Meeting> Meetings,
     Quote? Quote,
-    IReadOnlyList<Law> Laws)
+    IReadOnlyList<Law> Laws,
+    PressContact? Press,
+    ShareImage? Image,
+    IReadOnlyList<Change> Changes,
+    IReadOnlyDictionary<string, string> Aliases)
 {
     public Figure? FindFigure(string id) => Figures.FirstOrDefault(f => f.Id == id);
 
     public Section? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The date of the last declared change, so that a corrected figure is never silent.</summary>
+    public DateOnly LastUpdated => Changes.Count == 0 ? Date : Changes.Max(c => c.Date);
+
+    /// <summary>The files this publication offers for download (copies of sources, the share image).</summary>
+    public IEnumerable<Attachment> Files => Sources.Select(s => s.File).OfType<Attachment>()
+        .Concat(Image is null ? [] : [Image.File]);
+
+    public Attachment? FindFile(string path) => Files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal));
+
+    /// <summary>Old ids that still lead to this anchor (a section id, or cijfer-…, grafiek-…).</summary>
+    public IEnumerable<string> AliasesOf(string anchor) => Aliases.Where(a => a.Value == anchor).Select(a => a.Key).Order(StringComparer.Ordinal);
 }
 
-/// <summary>A document that figures and quotes refer to.</summary>
-public sealed record Source(string Id, string Title, string Publisher, DateOnly Date, string? Place, Uri? Url);
+/// <summary>A document that figures and quotes refer to; <see cref="File"/> is a copy the site offers for download.</summary>
+public sealed record Source(string Id, string Title, string Publisher, DateOnly Date, string? Place, Uri? Url, Attachment? File);
+
+/// <summary>A file in the publication's folder, read with the content, served at <c>/{slug}/{Path}</c>.</summary>
+public sealed record Attachment(string Path, string ContentType, ReadOnlyMemory<byte> Bytes)
+{
+    public string FileName => System.IO.Path.GetFileName(Path);
+}
+
+public sealed record PressContact(string Name, string? Phone, string? Email, Uri? Url);
+
+public sealed record ShareImage(Attachment File, string Alt);
+
+/// <summary>One declared change of a publication.</summary>
+public sealed record Change(DateOnly Date, string What);
 
 /// <summary>
 /// A section of the publication's text, in the order of <c>tekst.md</c>, with the id that journalists link to.

@@ -39,6 +39,12 @@ public static class PerspectiefHost
             .BindConfiguration(ContentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddHostedService<ContentStartup>();
@@ -68,6 +74,7 @@ public static class PerspectiefHost
 
         app.MapStaticAssets();
         app.MapHealth();
+        app.MapData();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -10,7 +10,7 @@ public sealed class FigureListTests : ComponentTest
     {
         var figure = ShippedNota.Publication.FindFigure("besparing-totaal")!;
 
-        var cut = Render<FigureList>(p => p.Add(c => c.Figures, [figure]));
+        var cut = Render<FigureList>(p => p.Add(c => c.Publication, ShippedNota.Publication).Add(c => c.Figures, [figure]));
 
         var card = cut.Find("#cijfer-besparing-totaal");
         Assert.Equal("€ 30 miljoen", card.QuerySelector(".cijfer__waarde")!.TextContent);
@@ -23,7 +23,7 @@ public sealed class FigureListTests : ComponentTest
     {
         var figure = ShippedNota.Publication.FindFigure("banen-2018")!;
 
-        var cut = Render<FigureList>(p => p.Add(c => c.Figures, [figure]));
+        var cut = Render<FigureList>(p => p.Add(c => c.Publication, ShippedNota.Publication).Add(c => c.Figures, [figure]));
 
         var card = cut.Find("#cijfer-banen-2018");
         Assert.Contains("cijfer--afgeleid", card.ClassList);

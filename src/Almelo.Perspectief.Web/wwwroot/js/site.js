@@ -1,6 +1,7 @@
 // Progressive enhancement only: the page is complete without this script.
-// Draws every <canvas data-grafiek> with Chart.js, loading Chart.js only on pages that have one,
-// and again after Blazor's enhanced navigation replaced the page.
+// - Draws every <canvas data-grafiek> with Chart.js, loading Chart.js only on pages that have one,
+//   and again after Blazor's enhanced navigation replaced the page.
+// - "Link naar dit onderdeel": the plain anchor still works; a click also copies the full address and says so.
 
 const chartScript = new URL('../lib/chart.js/chart.umd.min.js', import.meta.url).href;
 const colours = ['#a4001d', '#1f4e79', '#5c6b2e', '#7a4a00'];
@@ -67,3 +68,30 @@ async function drawCharts() {
 
 drawCharts();
 window.Blazor?.addEventListener('enhancedload', drawCharts);
+
+function announce(text) {
+    const region = document.getElementById('meldingen');
+    if (!region) {
+        return;
+    }
+    // Clear first, so that the same message twice is announced twice.
+    region.textContent = '';
+    window.setTimeout(() => { region.textContent = text; }, 50);
+}
+
+async function copyLink(event) {
+    const link = event.target.closest('a[data-kopieer-link]');
+    if (!link) {
+        return;
+    }
+    const address = new URL(link.getAttribute('href'), window.location.href).href;
+    try {
+        await navigator.clipboard.writeText(address);
+        announce('De link is gekopieerd: ' + address);
+        link.dataset.gekopieerd = 'ja';
+    } catch {
+        announce('Kopiëren lukte niet. De link staat nu in de adresbalk: ' + address);
+    }
+}
+
+document.addEventListener('click', copyLink);

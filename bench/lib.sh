@@ -1,0 +1,323 @@
+# shellcheck shell=bash
+# Shared code of the benchmark scripts in bench/: sourced, never run.
+#
+# What it does for a script:
+# - a temporary working folder ($BENCH_TMP) that is removed at exit, with every process the script started stopped
+#   (trap on EXIT, also after Ctrl-C or an error);
+# - a fresh copy of the committed source (git archive HEAD), published with `dotnet publish -c Release` inside that
+#   copy, never in the repository's own tree;
+# - starting the published app on a free loopback port, waiting until /health says "Healthy", stopping it;
+# - running wrk with bench/wrk-report.lua and reading its figures back;
+# - sampling the memory of a process; installing missing Debian packages; installing bench/'s npm packages.
+#
+# Only loopback (127.0.0.1) is ever contacted. Settings for the benchmark run (environment variables):
+#   BENCH_THREADS (2), BENCH_CONNECTIONS (32): wrk's -t and -c
+#   BENCH_KEEP_TMP=1: keep the temporary folder (the published app, the app logs) for a look afterwards
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BENCH_REPO=$(cd "$BENCH_DIR/.." && pwd)
+BENCH_RESULTS=$BENCH_DIR/results
+BENCH_WEB_PROJECT=src/Almelo.Perspectief.Web
+BENCH_PAGE=/perspectiefnota-2026-2029
+# The static copy of the page, put into wwwroot of the temporary source copy before publishing (see bench_publish_with_static_page).
+BENCH_STATIC=/bench/pagina.html
+BENCH_THREADS=${BENCH_THREADS:-2}
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
+BENCH_SCRIPT=$(basename "$0" .sh)
+BENCH_STAMP=$(date +%Y%m%d-%H%M%S)
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=1 MSBUILDDISABLENODEREUSE=1
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
+
+BENCH_TMP=$(mktemp -d /tmp/almelo-bench.XXXXXX)
+chmod 755 "$BENCH_TMP" # nginx's worker processes (user nobody) must reach their files in here
+BENCH_SRC=$BENCH_TMP/src
+BENCH_OUT=$BENCH_TMP/out
+declare -a BENCH_PIDS=()
+declare -gA BENCH_APP_PID=() BENCH_APP_PORT=() BENCH_APP_STOPPED=()
+
+# Progress goes to stderr; the figures go to stdout.
+say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+# True while the process runs (a zombie, dead but not yet reaped, counts as gone).
+bench_alive() {
+  local state
+  state=$(sed -n 's/^[^)]*) \([A-Za-z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
+# True when the pid is a child of this script (so never another process that reused the number).
+bench_ours() {
+  [ "$(sed -n 's/^[^)]*) [A-Za-z] \([0-9]*\).*/\1/p' "/proc/$1/stat" 2>/dev/null)" = "$$" ]
+}
+
+# Sends TERM, waits up to $2 seconds (15), then KILL. Only ever a child process of this script.
+bench_kill() {
+  local pid=$1 grace=${2:-15} i
+  if ! bench_alive "$pid" || ! bench_ours "$pid"; then
+    wait "$pid" 2>/dev/null || true
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < grace * 10; i++)); do
+    bench_alive "$pid" || break
+    sleep 0.1
+  done
+  if bench_alive "$pid"; then
+    say "process $pid did not stop within ${grace}s: KILL"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+bench_cleanup() {
+  local status=$? i
+  trap - EXIT
+  for ((i = ${#BENCH_PIDS[@]} - 1; i >= 0; i--)); do
+    bench_kill "${BENCH_PIDS[$i]}" 10
+  done
+  if [ "${BENCH_KEEP_TMP:-0}" = 1 ]; then
+    say "kept $BENCH_TMP"
+  else
+    rm -rf "$BENCH_TMP"
+  fi
+  exit "$status"
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Remember a background process so that it is stopped at exit.
+bench_track() { BENCH_PIDS+=("$1"); }
+
+# Installs the Debian packages whose command is missing: bench_need_debs COMMAND:PACKAGE ...
+bench_need_debs() {
+  local missing=() item
+  for item in "$@"; do
+    command -v "${item%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${item%%:*}" ] || missing+=("${item#*:}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  say "installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Installs bench/'s npm packages (Lighthouse, playwright-core) from package-lock.json when they are missing or stale.
+bench_npm_ci() {
+  command -v npm >/dev/null 2>&1 || bench_need_debs node:nodejs npm:npm
+  if [ ! -f "$BENCH_DIR/node_modules/.package-lock.json" ] \
+    || [ "$BENCH_DIR/package-lock.json" -nt "$BENCH_DIR/node_modules/.package-lock.json" ]; then
+    say "npm ci in bench/"
+    (cd "$BENCH_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
+# The chromium flags of every browser run: headless, fresh profile (added by the caller), no traffic off the machine.
+# --proxy-server points at a closed loopback port: anything Chromium would fetch from elsewhere fails locally
+# (loopback itself is never proxied), so the only traffic is to the app under test.
+BENCH_CHROME_FLAGS=(--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run
+  --disable-background-networking --disable-component-update --disable-sync --proxy-server=http://127.0.0.1:9)
+
+# Copies the committed source (HEAD) into $BENCH_SRC. Uncommitted changes are not measured: said, not fatal.
+bench_copy_source() {
+  mkdir -p "$BENCH_SRC"
+  git -C "$BENCH_REPO" archive HEAD | tar -x -C "$BENCH_SRC"
+  BENCH_COMMIT=$(git -C "$BENCH_REPO" rev-parse --short HEAD)
+  if [ -n "$(git -C "$BENCH_REPO" status --porcelain -- src content Directory.Build.props Directory.Packages.props global.json)" ]; then
+    say "note: the working tree has uncommitted changes in src/ or content/; this run measures commit $BENCH_COMMIT only"
+  fi
+}
+
+# dotnet publish -c Release of the web project of the copy into $BENCH_OUT. The build runs npm ci for Chart.js itself.
+bench_publish() {
+  local log=$BENCH_TMP/publish.log started=$SECONDS
+  say "dotnet publish -c Release (commit $BENCH_COMMIT) in $BENCH_SRC"
+  if ! (cd "$BENCH_SRC" && dotnet publish "$BENCH_WEB_PROJECT" -c Release -o "$BENCH_OUT" -nologo --disable-build-servers -v quiet) >>"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    die "dotnet publish failed (log above)"
+  fi
+  say "published in $((SECONDS - started))s"
+}
+
+# A free TCP port on 127.0.0.1 (nothing answers a connect on it).
+bench_free_port() {
+  local port i
+  for ((i = 0; i < 200; i++)); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  die "no free port found"
+}
+
+# bench_start_app NAME [EXTRA SETTINGS...]: starts the published app on a free port, waits for /health = Healthy.
+# Sets BENCH_APP_PID[NAME], BENCH_APP_PORT[NAME]. Its output (the request log) goes to $BENCH_TMP/NAME.log.
+bench_start_app() {
+  local name=$1
+  shift
+  local port pid
+  port=$(bench_free_port)
+  (cd "$BENCH_TMP" && exec dotnet "$BENCH_OUT/Almelo.Perspectief.Web.dll" --urls "http://127.0.0.1:$port" \
+    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" "$@") \
+    >"$BENCH_TMP/$name.log" 2>&1 </dev/null &
+  pid=$!
+  bench_track "$pid"
+  BENCH_APP_PID[$name]=$pid
+  BENCH_APP_PORT[$name]=$port
+  bench_wait_healthy "http://127.0.0.1:$port" "$pid" "$BENCH_TMP/$name.log"
+  say "app '$name' runs on http://127.0.0.1:$port (pid $pid)"
+}
+
+# bench_wait_healthy BASE_URL PID LOG: polls /health for at most 60 s.
+bench_wait_healthy() {
+  local base=$1 pid=$2 log=$3 i
+  for ((i = 0; i < 120; i++)); do
+    if ! bench_alive "$pid"; then
+      tail -n 30 "$log" >&2
+      die "the app stopped before it was healthy (log above)"
+    fi
+    if curl -fsS --max-time 2 "$base/health" 2>/dev/null | grep -q '"status": *"Healthy"'; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$log" >&2
+  die "$base/health did not say Healthy within 60 s"
+}
+
+bench_stop_app() {
+  BENCH_APP_STOPPED[$1]=1
+  bench_kill "${BENCH_APP_PID[$1]}" 15
+}
+
+# Publishes the copy twice: the second time with the first publish's page HTML as a static file at $BENCH_STATIC,
+# because MapStaticAssets only serves files that exist at build time. Leaves the final publish in $BENCH_OUT.
+bench_publish_with_static_page() {
+  bench_copy_source
+  bench_publish
+  bench_start_app first
+  local base="http://127.0.0.1:${BENCH_APP_PORT[first]}"
+  mkdir -p "$BENCH_SRC/$BENCH_WEB_PROJECT/wwwroot/bench"
+  curl -fsS --max-time 10 -o "$BENCH_SRC/$BENCH_WEB_PROJECT/wwwroot/bench/pagina.html" "$base$BENCH_PAGE"
+  bench_stop_app first
+  say "page saved as wwwroot$BENCH_STATIC ($(wc -c <"$BENCH_SRC/$BENCH_WEB_PROJECT/wwwroot/bench/pagina.html") bytes); publishing again"
+  bench_publish
+}
+
+# bench_check_url URL: the URL answers 200 (no redirect) with Accept-Encoding: br, gzip. Prints
+# "<status> <content-encoding or identity> <bytes on the wire> <bytes decoded>".
+bench_check_url() {
+  local url=$1 line
+  line=$(curl -sS --max-time 10 -o /dev/null -H 'Accept-Encoding: br, gzip' -D "$BENCH_TMP/headers" -w '%{http_code} %{size_download}' "$url")
+  local enc decoded
+  enc=$(tr -d '\r' <"$BENCH_TMP/headers" | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')
+  decoded=$(curl -sS --max-time 10 --compressed "$url" | wc -c)
+  set -- $line
+  [ "$1" = 200 ] || die "$url answered $1, not 200"
+  echo "$1 ${enc:-identity} $2 $decoded"
+}
+
+# bench_wrk LABEL URL DURATION_S [SCRIPT ARGS...]: one wrk run with bench/wrk-report.lua (script args: see there),
+# output kept in $BENCH_RUN_DIR/wrk-LABEL.txt. Read its figures with bench_w LABEL KEY.
+# With BENCH_STOP_AFTER=N set, the run stops (SIGINT) as soon as it has at least N responses, DURATION_S being the
+# upper bound.
+bench_wrk() {
+  local label=$1 url=$2 duration=$3
+  shift 3
+  local file=$BENCH_RUN_DIR/wrk-$label.txt args=("$@") stopdir="" pid i status=0
+  if [ -n "${BENCH_STOP_AFTER:-}" ]; then
+    stopdir=$BENCH_TMP/stop-$label
+    rm -rf "$stopdir" && mkdir -p "$stopdir"
+    args+=("stop_after=$(((BENCH_STOP_AFTER + BENCH_THREADS - 1) / BENCH_THREADS))" "stopdir=$stopdir")
+  fi
+  timeout --signal=INT --kill-after=10 $((duration + 30)) \
+    wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${duration}s" --timeout 5s --latency \
+    -H 'Accept-Encoding: br, gzip' -s "$BENCH_DIR/wrk-report.lua" "$url" -- "${args[@]}" >"$file" 2>&1 &
+  pid=$!
+  bench_track "$pid"
+  if [ -n "$stopdir" ]; then
+    for ((i = 0; i < (duration + 5) * 5; i++)); do
+      bench_alive "$pid" || break
+      if [ "$(find "$stopdir" -name 'thread-*' | wc -l)" -ge "$BENCH_THREADS" ]; then
+        kill -INT "$pid" 2>/dev/null || true # timeout passes the signal on to wrk
+        break
+      fi
+      sleep 0.2
+    done
+  fi
+  wait "$pid" || status=$?
+  [ "$status" -ne 124 ] || say "wrk ($label) overran its time and was stopped by timeout"
+  if { [ "$status" -ne 0 ] && [ "$status" -ne 124 ]; } || ! grep -q '^BENCH ' "$file"; then
+    cat "$file" >&2
+    bench_apps_dead_report
+    die "wrk failed ($label, exit $status)"
+  fi
+}
+
+# After a failure: the last lines of the log of every app that is no longer running though it was not stopped.
+bench_apps_dead_report() {
+  local name
+  for name in "${!BENCH_APP_PID[@]}"; do
+    if ! bench_alive "${BENCH_APP_PID[$name]}" && [ -z "${BENCH_APP_STOPPED[$name]:-}" ]; then
+      say "app '$name' (pid ${BENCH_APP_PID[$name]}) is no longer running; the end of its log:"
+      grep -v RequestLoggingMiddleware "$BENCH_TMP/$name.log" | tail -n 20 >&2 || true
+    fi
+  done
+}
+
+# bench_w LABEL KEY: one figure of a wrk run: requests, duration_us, bytes, connect, read, write, timeout,
+# status (>= 400, as wrk counts them), non2xx, p50_us, p75_us, p90_us, p99_us, max_us; and the derived
+# rps (requests/s), socket (connect + read + write + timeout), failed (socket + non2xx), p50_ms ... p99_ms.
+bench_w() {
+  local file=$BENCH_RUN_DIR/wrk-$1.txt key=$2
+  awk -v key="$key" '/^BENCH /{
+      for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      v["rps"] = sprintf("%.1f", v["requests"] / (v["duration_us"] / 1e6))
+      v["socket"] = v["connect"] + v["read"] + v["write"] + v["timeout"]
+      v["failed"] = v["socket"] + v["non2xx"]
+      split("50 75 90 99", ps, " ")
+      for (j in ps) v["p" ps[j] "_ms"] = sprintf("%.2f", v["p" ps[j] "_us"] / 1000)
+      v["max_ms"] = sprintf("%.2f", v["max_us"] / 1000)
+      print v[key]
+    }' "$file"
+}
+
+# bench_ratio A B: A / B with two decimals.
+bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
+
+# bench_sample_mem PID FILE: appends "seconds VmRSS_kB VmHWM_kB" every 0.5 s while PID lives (at most 20 min).
+bench_sample_mem() {
+  local pid=$1 file=$2
+  (
+    for ((i = 0; i < 2400; i++)); do
+      bench_alive "$pid" || break
+      awk -v t="$SECONDS" '/^VmRSS:/{r=$2} /^VmHWM:/{h=$2} END{if (r != "") print t, r, h}' "/proc/$pid/status" 2>/dev/null >>"$file" || true
+      sleep 0.5
+    done
+  ) &
+  bench_track "$!"
+}
+
+# Peak of the samples: "max VmRSS sampled" and the last VmHWM (the kernel's own high-water mark) in MiB.
+bench_mem_peak() {
+  awk '{ if ($2 > r) r = $2; h = $3 } END { printf "%.1f %.1f\n", r / 1024, h / 1024 }' "$1"
+}
+
+# A results folder per run (gitignored): wrk outputs, reports; and the stdout of the script copied into summary.txt.
+bench_results_dir() {
+  BENCH_RUN_DIR=$BENCH_RESULTS/$BENCH_SCRIPT-$BENCH_STAMP
+  mkdir -p "$BENCH_RUN_DIR"
+  exec > >(tee "$BENCH_RUN_DIR/summary.txt")
+  say "results in ${BENCH_RUN_DIR#"$BENCH_REPO"/}"
+}
+
+bench_header() {
+  echo "== $1"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  commit: ${BENCH_COMMIT:-?}  machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /')"
+}

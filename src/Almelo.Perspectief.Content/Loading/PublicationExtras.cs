@@ -1,0 +1,96 @@
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Loading;
+
+/// <summary>The parts of publicatie.json for journalists: downloadable files, press contact, changes and old ids.</summary>
+internal static class PublicationExtras
+{
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        [".txt"] = "text/plain; charset=utf-8",
+        [".pdf"] = "application/pdf",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+    };
+
+    /// <summary>Reads a file the content names, refusing anything outside the publication's folder.</summary>
+    public static Attachment? ReadAttachment(string directory, string path, JsonDocumentSource file, string pointer, ICollection<ContentError> errors)
+    {
+        var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(directory, path));
+        if (!full.StartsWith(root, StringComparison.Ordinal) || !ContentTypes.TryGetValue(Path.GetExtension(full), out var contentType))
+        {
+            errors.Add(file.ErrorAt(pointer, $"'{path}' kan niet: een bestand moet in de map van de publicatie staan en eindigen op .txt, .pdf, .png of .jpg."));
+            return null;
+        }
+        if (!File.Exists(full))
+        {
+            errors.Add(file.ErrorAt(pointer, $"Het bestand '{path}' bestaat niet in de map van de publicatie. Controleer de naam (hoofdletters tellen mee)."));
+            return null;
+        }
+        var length = new FileInfo(full).Length;
+        if (length > MaxFileBytes)
+        {
+            errors.Add(file.ErrorAt(pointer, $"Het bestand '{path}' is te groot ({length / 1024 / 1024} MB). Het mag hoogstens 5 MB zijn."));
+            return null;
+        }
+        return new Attachment(path, contentType, File.ReadAllBytes(full));
+    }
+
+    public static PressContact? ReadPress(PersFile? pers, JsonDocumentSource file, ICollection<ContentError> errors)
+    {
+        if (pers is null)
+        {
+            return null;
+        }
+        if (pers.Telefoon is null && pers.Email is null && pers.Url is null)
+        {
+            errors.Add(file.ErrorAt("/pers", "Geef bij \"pers\" ook een telefoonnummer, e-mailadres of webadres, zodat journalisten contact kunnen opnemen."));
+        }
+        return new PressContact(pers.Naam, pers.Telefoon, pers.Email, pers.Url is null ? null : new Uri(pers.Url));
+    }
+
+    public static List<Change> ReadChanges(IReadOnlyList<WijzigingFile> wijzigingen, DateOnly? published, JsonDocumentSource file, List<ContentError> errors)
+    {
+        var changes = new List<Change>();
+        for (var i = 0; i < wijzigingen.Count; i++)
+        {
+            var date = ContentLoader.ParseDate(wijzigingen[i].Datum, file, $"/wijzigingen/{i}/datum", errors);
+            if (date is null)
+            {
+                continue;
+            }
+            if (published is { } first && date < first)
+            {
+                errors.Add(file.ErrorAt($"/wijzigingen/{i}/datum", $"Een wijziging op {wijzigingen[i].Datum} ligt vóór de publicatiedatum {published:yyyy-MM-dd}. Controleer de datum."));
+            }
+            changes.Add(new Change(date.Value, wijzigingen[i].Wat));
+        }
+        return changes.OrderByDescending(c => c.Date).ToList();
+    }
+
+    /// <summary>An old id may not take the place of an id in use, and must lead somewhere that exists.</summary>
+    public static Dictionary<string, string> ReadAliases(IReadOnlyDictionary<string, string>? aliassen, IReadOnlySet<string> anchors, JsonDocumentSource file, ICollection<ContentError> errors)
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (old, current) in aliassen ?? new Dictionary<string, string>())
+        {
+            if (anchors.Contains(old))
+            {
+                errors.Add(file.ErrorAt($"/aliassen/{old}", $"Het oude id '{old}' is ook het id van iets op de pagina. Een oud id mag niet hetzelfde zijn als een id dat in gebruik is."));
+            }
+            else if (!anchors.Contains(current))
+            {
+                errors.Add(file.ErrorAt($"/aliassen/{old}", $"Het oude id '{old}' verwijst naar '{current}', maar dat id bestaat niet op de pagina."));
+            }
+            else
+            {
+                aliases[old] = current;
+            }
+        }
+        return aliases;
+    }
+}

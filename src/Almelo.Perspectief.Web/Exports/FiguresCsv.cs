@@ -1,0 +1,54 @@
+using System.Globalization;
+using Almelo.Perspectief.Content.Formatting;
+using Almelo.Perspectief.Content.Model;
+using CsvHelper;
+
+namespace Almelo.Perspectief.Web.Exports;
+
+/// <summary>
+/// Every figure of a publication as CSV for Dutch Excel: semicolons, decimal commas, UTF-8 with a byte order mark,
+/// and cells that a spreadsheet could take for a formula escaped.
+/// </summary>
+public static class FiguresCsv
+{
+    public static readonly string[] Columns =
+        ["id", "label", "waarde", "eenheid", "soort", "benadering", "weergave", "berekening", "bron", "bron_datum", "bron_url", "link"];
+
+    public static byte[] Write(Publication publication, Uri page)
+    {
+        using var stream = new MemoryStream();
+        var options = new CsvWriterOptions
+        {
+            Separator = ';',
+            NewLine = "\r\n",
+            WriteByteOrderMark = true,
+            FormatProvider = DutchFormat.Culture,
+            Injection = CsvInjection.Escape,
+        };
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            csv.WriteRecord(Columns);
+            foreach (var figure in publication.Figures)
+            {
+                csv.WriteRecord(Row(figure, page));
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static string[] Row(Figure figure, Uri page) =>
+    [
+        figure.Id,
+        figure.Label,
+        Math.Round(DutchFormat.Rounded(figure), 4).ToString(DutchFormat.Culture),
+        DutchFormat.UnitName(figure.Unit),
+        figure.IsDerived ? "berekend" : "vermeld",
+        DutchFormat.ApproximationWord(figure.Approximation),
+        DutchFormat.InTable(figure),
+        figure.IsDerived ? DutchFormat.Calculation(figure) : string.Empty,
+        string.Join(" | ", figure.Sources.Select(s => s.Title)),
+        string.Join(" | ", figure.Sources.Select(s => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+        string.Join(" | ", figure.Sources.Select(s => s.Url?.ToString()).OfType<string>()),
+        new Uri(page, "#" + Anchors.Figure(figure.Id)).ToString(),
+    ];
+}

@@ -1,0 +1,89 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Almelo.Perspectief.Content.Formatting;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Web.Exports;
+
+/// <summary>
+/// Every figure of a publication, with its sources, as JSON described by <c>/schema/cijfers-export.schema.json</c>.
+/// Values are plain numbers (euros, counts, fractions); the formatted text and the calculation come along.
+/// </summary>
+public static class FiguresJson
+{
+    public const string SchemaPath = "/schema/cijfers-export.schema.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static byte[] Write(Publication publication, Uri page, Func<Attachment, Uri> fileAddress, Uri schema)
+    {
+        var document = new ExportDocument(
+            schema.ToString(),
+            new ExportPublication(publication.Slug, publication.Title, page.ToString(), Iso(publication.Date), Iso(publication.LastUpdated), publication.Publisher),
+            publication.Sources.Select(s => new ExportSource(s.Id, s.Title, s.Publisher, Iso(s.Date), s.Place, s.Url?.ToString(), s.File is null ? null : fileAddress(s.File).ToString())).ToList(),
+            publication.Figures.Select(f => new ExportFigure(
+                f.Id,
+                f.Label,
+                f.Unit == FigureUnit.Aandeel ? f.Value.ToDecimal() : DutchFormat.Rounded(f),
+                f.ShownAsFraction ? f.Value.Numerator : null,
+                f.ShownAsFraction ? f.Value.Denominator : null,
+                DutchFormat.UnitName(f.Unit),
+                f.IsDerived ? "berekend" : "vermeld",
+                f.Approximation == Approximation.None ? null : DutchFormat.ApproximationWord(f.Approximation),
+                DutchFormat.InTable(f),
+                f.Source?.Id,
+                f.Derivation is { } d ? new ExportDerivation(d.Operation.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Id).ToList(), DutchFormat.Calculation(f)) : null,
+                new Uri(page, "#" + Anchors.Figure(f.Id)).ToString())).ToList());
+        return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record ExportDocument(
+        [property: JsonPropertyName("$schema")] string Schema,
+        [property: JsonPropertyName("publicatie")] ExportPublication Publicatie,
+        [property: JsonPropertyName("bronnen")] IReadOnlyList<ExportSource> Bronnen,
+        [property: JsonPropertyName("cijfers")] IReadOnlyList<ExportFigure> Cijfers);
+
+    private sealed record ExportPublication(
+        [property: JsonPropertyName("slug")] string Slug,
+        [property: JsonPropertyName("titel")] string Titel,
+        [property: JsonPropertyName("url")] string Url,
+        [property: JsonPropertyName("datum")] string Datum,
+        [property: JsonPropertyName("laatstBijgewerkt")] string LaatstBijgewerkt,
+        [property: JsonPropertyName("uitgever")] string Uitgever);
+
+    private sealed record ExportSource(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("titel")] string Titel,
+        [property: JsonPropertyName("uitgever")] string Uitgever,
+        [property: JsonPropertyName("datum")] string Datum,
+        [property: JsonPropertyName("plaats")] string? Plaats,
+        [property: JsonPropertyName("url")] string? Url,
+        [property: JsonPropertyName("bestand")] string? Bestand);
+
+    private sealed record ExportFigure(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("label")] string Label,
+        [property: JsonPropertyName("waarde")] decimal Waarde,
+        [property: JsonPropertyName("teller")] decimal? Teller,
+        [property: JsonPropertyName("noemer")] decimal? Noemer,
+        [property: JsonPropertyName("eenheid")] string Eenheid,
+        [property: JsonPropertyName("soort")] string Soort,
+        [property: JsonPropertyName("benadering")] string? Benadering,
+        [property: JsonPropertyName("weergave")] string Weergave,
+        [property: JsonPropertyName("bron")] string? Bron,
+        [property: JsonPropertyName("berekening")] ExportDerivation? Berekening,
+        [property: JsonPropertyName("link")] string Link);
+
+    private sealed record ExportDerivation(
+        [property: JsonPropertyName("bewerking")] string Bewerking,
+        [property: JsonPropertyName("van")] IReadOnlyList<string> Van,
+        [property: JsonPropertyName("uitleg")] string Uitleg);
+}

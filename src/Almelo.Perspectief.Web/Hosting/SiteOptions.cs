@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Almelo.Perspectief.Web.Hosting;
+
+/// <summary>The site as the public knows it (section <c>Site</c>).</summary>
+public sealed class SiteOptions : IValidatableObject
+{
+    public const string Section = "Site";
+
+    [Required]
+    public string Name { get; set; } = "Gemeente Almelo";
+
+    /// <summary>The public address (https://…) for canonical links, share cards, the sitemap and calendars; empty: the address of the request.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>security.txt: how to report a vulnerability (mailto: or https:).</summary>
+    [Required]
+    public string SecurityContact { get; set; } = string.Empty;
+
+    /// <summary>security.txt: until when its contents hold.</summary>
+    public DateTimeOffset SecurityExpires { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(BaseUrl)
+            && !(Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.AbsolutePath == "/"))
+        {
+            yield return new ValidationResult("Site:BaseUrl must be an absolute http(s) address without a path, e.g. https://perspectief.almelo.nl", [nameof(BaseUrl)]);
+        }
+        if (!SecurityContact.StartsWith("mailto:", StringComparison.Ordinal) && !SecurityContact.StartsWith("https://", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Site:SecurityContact must start with mailto: or https://", [nameof(SecurityContact)]);
+        }
+        if (SecurityExpires == default)
+        {
+            yield return new ValidationResult("Site:SecurityExpires is required (RFC 9116)", [nameof(SecurityExpires)]);
+        }
+    }
+}

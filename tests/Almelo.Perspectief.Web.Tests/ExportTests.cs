@@ -1,0 +1,64 @@
+using System.Text;
+using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Exports;
+using Almelo.Perspectief.Web.Tests.Components;
+using CsvHelper;
+using Ical.Net;
+
+namespace Almelo.Perspectief.Web.Tests;
+
+/// <summary>The exporters on their own, including the cases the shipped content does not have.</summary>
+public sealed class ExportTests
+{
+    private static readonly Uri Page = new("https://perspectief.almelo.nl/perspectiefnota-2026-2029");
+
+    [Fact]
+    public void Csv_LabelThatLooksLikeAFormula_IsEscapedForSpreadsheets()
+    {
+        var publication = ShippedNota.Publication;
+        var figure = publication.Figures[0] with { Label = "=HYPERLINK(\"https://example.org\")" };
+
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(publication with { Figures = [figure] }, Page));
+
+        using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { Separator = ';', HasHeader = true });
+        Assert.True(csv.Read());
+        Assert.False(csv.GetString("label").StartsWith('='));
+        Assert.Contains("HYPERLINK", csv.GetString("label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_HasTheDocumentedColumnsInOrder()
+    {
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ShippedNota.Publication, Page)).TrimStart('\uFEFF');
+
+        Assert.StartsWith("id;label;waarde;eenheid;soort;benadering;weergave;berekening;bron;bron_datum;bron_url;link\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calendar_MeetingWithAStartTime_IsInAmsterdamTime()
+    {
+        var publication = ShippedNota.Publication;
+        var meeting = publication.Meetings[0] with { StartTime = new TimeOnly(19, 30), Place = "Raadzaal, stadhuis Almelo" };
+
+        var text = MeetingsCalendar.Write(publication, [meeting], _ => Page, "perspectief.almelo.nl");
+        var calendarEvent = Assert.Single(Calendar.Load(text)!.Events);
+
+        Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20250701T193000", text, StringComparison.Ordinal);
+        Assert.Equal("Raadzaal, stadhuis Almelo", calendarEvent.Location);
+        Assert.Equal(TimeSpan.FromHours(3), calendarEvent.Duration!.Value.ToTimeSpanUnspecified());
+        Assert.Equal("politieke-avond-2025-07-01.perspectiefnota-2026-2029@perspectief.almelo.nl", calendarEvent.Uid);
+    }
+
+    [Fact]
+    public void Sitemap_NewestPublicationDatesTheHomePage()
+    {
+        var content = ShippedNota.Content;
+        var later = content.Publications[0] with { Slug = "later", Changes = [new Change(new DateOnly(2026, 3, 1), "Nieuw")] };
+
+        var xml = Sitemap.Write(new Uri("https://perspectief.almelo.nl/"), content with { Publications = [.. content.Publications, later] }, [("/toegankelijkheid", new DateOnly(2026, 11, 1))]);
+
+        Assert.Contains("<loc>https://perspectief.almelo.nl/</loc>\n    <lastmod>2026-03-01</lastmod>", xml.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<loc>https://perspectief.almelo.nl/later</loc>", xml, StringComparison.Ordinal);
+        Assert.Contains("<loc>https://perspectief.almelo.nl/toegankelijkheid</loc>", xml, StringComparison.Ordinal);
+    }
+}
