@@ -317,7 +317,30 @@ bench_results_dir() {
   say "results in ${BENCH_RUN_DIR#"$BENCH_REPO"/}"
 }
 
+# Share of all CPUs busy over one second, in % (the app under test idle at that moment).
+bench_cpu_busy() {
+  local a b
+  a=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+  sleep 1
+  b=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2];
+    printf "%.0f\n", (busy + idle > 0) ? 100 * busy / (busy + idle) : 0 }'
+}
+
+# Call right before measuring: figures taken while other processes (a build, a test run) use the CPU are worth
+# little on 2 cores. Waits up to BENCH_WAIT_QUIET seconds (60) for the CPU to be under 10% busy, then goes on
+# anyway; the header of the output says how busy it was.
+bench_quiet_check() {
+  local i
+  BENCH_CPU_BUSY=$(bench_cpu_busy)
+  for ((i = 1; i < ${BENCH_WAIT_QUIET:-60} && BENCH_CPU_BUSY >= 10; i++)); do
+    ((i % 10 == 1)) && say "the machine is busy (${BENCH_CPU_BUSY}% CPU by other processes): waiting for it to calm down"
+    BENCH_CPU_BUSY=$(bench_cpu_busy)
+  done
+  [ "$BENCH_CPU_BUSY" -lt 10 ] || say "WARNING: ${BENCH_CPU_BUSY}% CPU busy with other processes before the measurement: the figures are disturbed"
+}
+
 bench_header() {
   echo "== $1"
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  commit: ${BENCH_COMMIT:-?}  machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /')"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  commit: ${BENCH_COMMIT:-?}  machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /')${BENCH_CPU_BUSY:+, CPU busy before the run: ${BENCH_CPU_BUSY}%}"
 }

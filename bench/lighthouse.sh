@@ -14,6 +14,7 @@ bench_start_app app "--DataProtection:KeysPath=$BENCH_TMP/keys"
 url="http://127.0.0.1:${BENCH_APP_PORT[app]}$BENCH_PAGE"
 curl -fsS --max-time 10 -o /dev/null "$url" # one request before Lighthouse, so that its first load is not the app's very first
 
+bench_quiet_check
 mkdir -p "$BENCH_TMP/chrome-profile"
 report=$BENCH_RUN_DIR/lighthouse
 say "lighthouse $url"
@@ -45,6 +46,11 @@ for (const [id, category] of Object.entries(lhr.categories)) {
     .filter(a => a && a.score !== null && a.score < 1 && !['notApplicable', 'manual', 'informative'].includes(a.scoreDisplayMode));
   for (const a of lost) {
     console.log(`  ${id}: ${a.id} (score ${a.score}${a.displayValue ? ', ' + a.displayValue : ''}): ${a.title}`);
+    for (const item of (a.details?.items ?? []).slice(0, 4)) {
+      const what = [item.url, item.description, item.reason, item.sourceLocation?.url].filter(Boolean).join(' ');
+      const bytes = item.wastedBytes ? ` (${Math.round(item.wastedBytes / 1000)} KB to save)` : '';
+      if (what) console.log(`      ${what.replace(/http:\/\/127\.0\.0\.1:\d+/g, '')}${bytes}`);
+    }
   }
 }
 EOF

@@ -20,6 +20,8 @@ measure() {
   bench_start_app "$what" --RateLimiting:Enabled=false "--DataProtection:KeysPath=$BENCH_TMP/keys"
   local url="http://127.0.0.1:${BENCH_APP_PORT[$what]}$path"
   bench_check_url "$url" >/dev/null
+  bench_quiet_check
+  local busy=$BENCH_CPU_BUSY
   bench_sample_mem "${BENCH_APP_PID[$what]}" "$BENCH_RUN_DIR/memory-$what.txt"
   say "$what: warm-up ${warmup}s"
   bench_wrk "$what-warmup" "$url" "$warmup"
@@ -28,6 +30,8 @@ measure() {
   sleep 1 # a last memory sample
   read -r "${what}_rss" "${what}_hwm" < <(bench_mem_peak "$BENCH_RUN_DIR/memory-$what.txt")
   bench_stop_app "$what"
+  BENCH_CPU_BUSY=$(( ${BENCH_CPU_BUSY_MAX:-0} > busy ? ${BENCH_CPU_BUSY_MAX:-0} : busy ))
+  BENCH_CPU_BUSY_MAX=$BENCH_CPU_BUSY
 }
 
 measure page "$BENCH_PAGE" "$WARMUP"

@@ -17,6 +17,7 @@ base="http://127.0.0.1:${BENCH_APP_PORT[app]}"
 read -r _ page_enc page_wire page_size < <(bench_check_url "$base$BENCH_PAGE")
 read -r _ static_enc static_wire static_size < <(bench_check_url "$base$BENCH_STATIC")
 
+bench_quiet_check
 # Warm-up: the JIT (tiered compilation, dynamic PGO) keeps getting faster for the first 10-20 s of load.
 say "warm-up: ${WARMUP}s on the page, 5s on the static file"
 bench_wrk warmup-page "$base$BENCH_PAGE" "$WARMUP"

@@ -23,6 +23,7 @@ read -r html_status html_bytes html_headers < <(curl -sS --max-time 10 --compres
 html_encoding=$(tr -d '\r' <"$BENCH_TMP/html-headers" | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')
 html_decoded=$(wc -c <"$BENCH_TMP/page.html")
 
+bench_quiet_check
 say "first visit in Chromium"
 BENCH_CHROME_FLAGS="${BENCH_CHROME_FLAGS[*]}" CHROME_PATH=/usr/bin/chromium \
   timeout 90 node "$BENCH_DIR/weight.mjs" "$url" "$BENCH_RUN_DIR/requests.json" >"$BENCH_RUN_DIR/weight.txt" \

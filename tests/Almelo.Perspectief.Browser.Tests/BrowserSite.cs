@@ -8,14 +8,14 @@ using Almelo.Perspectief.Content.Tests;
 namespace Almelo.Perspectief.Browser.Tests;
 
 /// <summary>
-/// The site on the shipped content on a real Kestrel port, and Debian's Chromium driven by Playwright.
+/// The site on the reference content on a real Kestrel port, and Debian's Chromium driven by Playwright.
 /// Shared by all browser tests: one server, one browser, a fresh context per test.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
     private IPlaywright? playwright;
 
     public PerspectiefFactory Factory { get; private set; } = default!;

@@ -51,7 +51,7 @@ public sealed class LinkTests(BrowserSite site)
     [InlineData(false)]
     public async Task OldId_KeptAsAlias_LandsOnTheRenamedSection(bool javaScript)
     {
-        using var content = ContentFixture.Shipped()
+        using var content = ContentFixture.Reference()
             .Replace(ContentFixture.Slug + "/publicatie.json", "\"secties\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\" },\n  \"secties\": {");
         var (factory, address) = BrowserSite.Host(content.Root);
         using var _ = factory;

@@ -1,8 +1,10 @@
 namespace Almelo.Perspectief.Content.Tests;
 
 /// <summary>
-/// A throw-away copy of content to test against: the shipped content, or a fixture folder, with edits applied.
-/// Each broken fixture is the shipped content with one deliberate mistake, so a test names exactly one rule.
+/// A throw-away copy of content to test against, with edits applied. Tests run on the reference content
+/// (<c>Fixtures/referentie</c>, a frozen copy of the Perspectiefnota as first published), so that an editor who
+/// corrects a figure in <c>content/</c> does not break them; <see cref="LiveContent"/> is checked on its own.
+/// Each broken fixture is the reference content with one deliberate mistake, so a test names exactly one rule.
 /// </summary>
 public sealed class ContentFixture : IDisposable
 {
@@ -18,10 +20,14 @@ public sealed class ContentFixture : IDisposable
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string ShippedContent => Path.Combine(RepositoryRoot, "content");
+    /// <summary>The content the site ships with, as editors leave it.</summary>
+    public static string LiveContent => Path.Combine(RepositoryRoot, "content");
 
-    /// <summary>A copy of the content that ships in the repository.</summary>
-    public static ContentFixture Shipped() => new(ShippedContent);
+    /// <summary>The frozen reference content the tests assert facts on.</summary>
+    public static string ReferenceContent => Path.Combine(AppContext.BaseDirectory, "Fixtures", "referentie");
+
+    /// <summary>A copy of the reference content.</summary>
+    public static ContentFixture Reference() => new(ReferenceContent);
 
     /// <summary>A copy of a fixture folder under <c>Fixtures/</c>.</summary>
     public static ContentFixture FromFixture(string name) => new(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));

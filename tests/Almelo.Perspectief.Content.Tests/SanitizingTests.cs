@@ -47,7 +47,7 @@ public sealed class SanitizingTests
 /// <summary>A new folder is a new publication: no code change.</summary>
 public sealed class PublicationsTests : IDisposable
 {
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
 
     [Fact]
     public void Load_SecondFolder_IsASecondPublication_ListedNewestFirst()

@@ -4,7 +4,7 @@ using Almelo.Perspectief.Content.Model;
 namespace Almelo.Perspectief.Content.Tests;
 
 /// <summary>
-/// One rule each: the shipped content with one deliberate mistake, and the exact error an editor gets
+/// One rule each: the reference content with one deliberate mistake, and the exact error an editor gets
 /// (file relative to the content folder, line, column, message).
 /// </summary>
 public sealed class ValidationTests : IDisposable
@@ -14,7 +14,7 @@ public sealed class ValidationTests : IDisposable
     private const string Vergaderingen = ContentFixture.Slug + "/vergaderingen.json";
     private const string Tekst = ContentFixture.Slug + "/tekst.md";
 
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
 
     private ContentError Single()
     {
@@ -313,6 +313,54 @@ public sealed class ValidationTests : IDisposable
         content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", "{ \"datum\": \"2025-05-27\", \"wat\"");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "2025-05-27"), 7, "Een wijziging op 2025-05-27 ligt vóór de publicatiedatum 2025-05-28. Controleer de datum.");
+    }
+
+    [Fact]
+    public void Figure_ShownInTwoSections_IsAnError()
+    {
+        content.Replace(Publicatie, "\"keuzes\": { \"citaat\": true }", "\"keuzes\": { \"citaat\": true, \"cijfers\": [\"banen-2024\"] }");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"banen\": {"), 16, "Het cijfer 'banen-2024' staat bij meer dan één onderdeel. Zet het bij één onderdeel; een link kan er maar naar één plek gaan.");
+    }
+
+    [Fact]
+    public void MeetingsBlock_WithoutMeetings_IsAnError()
+    {
+        content.Write(Vergaderingen, "{ \"vergaderingen\": [] }");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }"), 24, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg.");
+    }
+
+    [Fact]
+    public void Heading_WithAFigure_IsAnError()
+    {
+        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw {cijfer:banen-2024} {#woningbouw}");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), 1, "Een kop mag geen {cijfer:...} of andere {...} bevatten ('Woningbouw {cijfer:banen-2024}'). Zet het cijfer in de tekst onder de kop.");
+    }
+
+    [Fact]
+    public void Alias_ToAMeeting_IsAnError()
+    {
+        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"raad\": \"vergadering-politieke-avond-2025-07-01\" },\n  \"secties\": {");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Een oud id kan alleen naar een onderdeel, een cijfer (cijfer-…) of een grafiek (grafiek-…) verwijzen, niet naar 'vergadering-politieke-avond-2025-07-01'.");
+    }
+
+    [Fact]
+    public void Json_TheWordDataWithAColon_IsOrdinaryText()
+    {
+        content.Replace(Publicatie, "\"wat\": \"Eerste versie:", "\"wat\": \"De data: 1, 8 en 10 juli. Eerste versie:");
+
+        Assert.Empty(ContentLoader.Load(content.Root).Errors);
+    }
+
+    [Fact]
+    public void Schema_PhoneWithLetters_SaysWhatAPhoneNumberLooksLike()
+    {
+        content.Replace(Publicatie, "\"telefoon\": \"14 0546\"", "\"telefoon\": \"bel 14 0546\"");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"telefoon\""), 5, "'telefoon' moet een telefoonnummer zijn met alleen cijfers, spaties, +, ( ) of -, bijvoorbeeld 14 0546.");
     }
 
     [Fact]

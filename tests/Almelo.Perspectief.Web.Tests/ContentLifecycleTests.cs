@@ -11,7 +11,7 @@ public sealed class ContentLifecycleTests : IDisposable
     private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
     private static readonly TimeSpan TwoSeconds = TimeSpan.FromSeconds(2);
 
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
     private readonly string snapshots = Path.Combine(Path.GetTempPath(), "almelo-laatst-goed-test", Guid.NewGuid().ToString("N"));
 
     private static async Task<string> Jobs(HttpClient client) =>

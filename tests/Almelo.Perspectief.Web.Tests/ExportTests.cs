@@ -7,7 +7,7 @@ using Ical.Net;
 
 namespace Almelo.Perspectief.Web.Tests;
 
-/// <summary>The exporters on their own, including the cases the shipped content does not have.</summary>
+/// <summary>The exporters on their own, including the cases the reference content does not have.</summary>
 public sealed class ExportTests
 {
     private static readonly Uri Page = new("https://perspectief.almelo.nl/perspectiefnota-2026-2029");
@@ -15,7 +15,7 @@ public sealed class ExportTests
     [Fact]
     public void Csv_LabelThatLooksLikeAFormula_IsEscapedForSpreadsheets()
     {
-        var publication = ShippedNota.Publication;
+        var publication = ReferenceNota.Publication;
         var figure = publication.Figures[0] with { Label = "=HYPERLINK(\"https://example.org\")" };
 
         var text = Encoding.UTF8.GetString(FiguresCsv.Write(publication with { Figures = [figure] }, Page));
@@ -29,7 +29,7 @@ public sealed class ExportTests
     [Fact]
     public void Csv_HasTheDocumentedColumnsInOrder()
     {
-        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ShippedNota.Publication, Page)).TrimStart('\uFEFF');
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ReferenceNota.Publication, Page)).TrimStart('\uFEFF');
 
         Assert.StartsWith("id;label;waarde;eenheid;soort;benadering;weergave;berekening;bron;bron_datum;bron_url;link\r\n", text, StringComparison.Ordinal);
     }
@@ -37,7 +37,7 @@ public sealed class ExportTests
     [Fact]
     public void Calendar_MeetingWithAStartTime_IsInAmsterdamTime()
     {
-        var publication = ShippedNota.Publication;
+        var publication = ReferenceNota.Publication;
         var meeting = publication.Meetings[0] with { StartTime = new TimeOnly(19, 30), Place = "Raadzaal, stadhuis Almelo" };
 
         var text = MeetingsCalendar.Write(publication, [meeting], _ => Page, "perspectief.almelo.nl");
@@ -52,7 +52,7 @@ public sealed class ExportTests
     [Fact]
     public void Sitemap_NewestPublicationDatesTheHomePage()
     {
-        var content = ShippedNota.Content;
+        var content = ReferenceNota.Content;
         var later = content.Publications[0] with { Slug = "later", Changes = [new Change(new DateOnly(2026, 3, 1), "Nieuw")] };
 
         var xml = Sitemap.Write(new Uri("https://perspectief.almelo.nl/"), content with { Publications = [.. content.Publications, later] }, [("/toegankelijkheid", new DateOnly(2026, 11, 1))]);

@@ -6,7 +6,7 @@ using AngleSharp.Html.Parser;
 namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>Every public URL over HTTP, asserting on the facts a reader sees in the HTML.</summary>
-public sealed class HttpTests(ShippedSite site) : IClassFixture<ShippedSite>
+public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
 {
     private const string Nota = "/perspectiefnota-2026-2029";
 

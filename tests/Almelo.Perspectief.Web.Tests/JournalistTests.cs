@@ -8,7 +8,7 @@ using Ical.Net;
 namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>What journalists use: stable links, sources, downloads, the calendar, and the addresses machines read.</summary>
-public sealed class JournalistTests(ShippedSite site) : IClassFixture<ShippedSite>
+public sealed class JournalistTests(ReferenceSite site) : IClassFixture<ReferenceSite>
 {
     private const string Nota = "/perspectiefnota-2026-2029";
 
@@ -62,7 +62,7 @@ public sealed class JournalistTests(ShippedSite site) : IClassFixture<ShippedSit
     [Fact]
     public async Task Canonical_UsesTheConfiguredPublicAddress()
     {
-        using var content = ContentFixture.Shipped();
+        using var content = ContentFixture.Reference();
         using var factory = new PerspectiefFactory(content.Root).WithSetting("Site:BaseUrl", "https://perspectief.almelo.nl");
 
         var document = await factory.CreateClient().Html(Nota);

@@ -61,12 +61,12 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>One site on the shipped content, shared by the tests of a class.</summary>
-public sealed class ShippedSite : IDisposable
+/// <summary>One site on the reference content, shared by the tests of a class.</summary>
+public sealed class ReferenceSite : IDisposable
 {
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
 
-    public ShippedSite() => Factory = new PerspectiefFactory(content.Root);
+    public ReferenceSite() => Factory = new PerspectiefFactory(content.Root);
 
     public PerspectiefFactory Factory { get; }
 

@@ -5,7 +5,7 @@ namespace Almelo.Perspectief.Web.Tests;
 /// <summary><c>dotnet Almelo.Perspectief.Web.dll validate [DIR]</c>, run as the real program.</summary>
 public sealed class ValidateCommandTests : IDisposable
 {
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
 
     private static Task<(int Exit, string Output, string Error)> Validate(params string[] arguments) =>
         WebProgram.Run(TimeSpan.FromSeconds(60), ["validate", .. arguments]);

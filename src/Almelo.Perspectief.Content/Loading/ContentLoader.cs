@@ -103,7 +103,7 @@ public static class ContentLoader
             }
         }
 
-        var sections = publicatie is null ? [] : ReadSections(texts, publicatie, metaFile!, figures, charts, known, quote, laws, errors);
+        var sections = publicatie is null ? [] : ReadSections(texts, publicatie, metaFile!, figures, charts, known, quote, laws, vergaderingen is null || meetings.Count > 0, errors);
 
         if (publicatie is null || date is null || sources is null)
         {
@@ -122,7 +122,9 @@ public static class ContentLoader
         var pageAnchors = Anchors.Of(figures.Select(f => f.Id), charts.Select(c => c.Id), meetings.Select(m => m.Id), laws.Select(l => l.Id))
             .Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
-        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, metaFile!, errors);
+        var aliasTargets = figures.Select(f => Anchors.Figure(f.Id)).Concat(charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, metaFile!, errors);
 
         if (errors.Count > before)
         {
@@ -204,6 +206,7 @@ public static class ContentLoader
         KnownIds known,
         Quote? quote,
         List<Law> laws,
+        bool hasMeetings,
         List<ContentError> errors)
     {
         if (texts is null)
@@ -229,6 +232,10 @@ public static class ContentLoader
             {
                 errors.Add(metaFile.ErrorAt(at + "/citaat", "Dit onderdeel toont het citaat, maar publicatie.json heeft geen \"citaat\"."));
             }
+            if (extras.Vergaderingen && !hasMeetings)
+            {
+                errors.Add(metaFile.ErrorAt(at + "/vergaderingen", "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."));
+            }
             if (extras.Wetten && laws.Count == 0)
             {
                 errors.Add(metaFile.ErrorAt(at + "/wetten", "Dit onderdeel toont de wetten, maar publicatie.json heeft geen \"wetten\"."));
@@ -236,12 +243,37 @@ public static class ContentLoader
             sections.Add(new Section(text.Id, text.Title, text.Html, sectionFigures, sectionCharts, extras.Citaat, extras.Wetten, extras.Vergaderingen));
         }
 
+        // Each figure, chart and block has one place on the page, so that its id (#cijfer-…) is unique.
+        ReportTwice(publicatie.Secties, s => s.Value.Cijfers ?? [], "Het cijfer", "cijfers", metaFile, errors);
+        ReportTwice(publicatie.Secties, s => s.Value.Grafieken ?? [], "De grafiek", "grafieken", metaFile, errors);
+        ReportTwice(publicatie.Secties, s => s.Value.Wetten ? ["wetten"] : [], "Het blok", "wetten", metaFile, errors);
+        ReportTwice(publicatie.Secties, s => s.Value.Vergaderingen ? ["vergaderingen"] : [], "Het blok", "vergaderingen", metaFile, errors);
+        ReportTwice(publicatie.Secties, s => s.Value.Citaat ? ["citaat"] : [], "Het blok", "citaat", metaFile, errors);
+
         // Every figure has its own place (and link, #cijfer-id) on the page: the downloads link to it.
         foreach (var figure in figures.Where(f => sections.All(s => !s.Figures.Contains(f))))
         {
             errors.Add(metaFile.ErrorAt("/secties", $"Het cijfer '{figure.Id}' staat bij geen enkel onderdeel. Zet het bij \"cijfers\" van een onderdeel, zodat het een eigen plek en link op de pagina heeft."));
         }
         return sections;
+    }
+
+    private static void ReportTwice(
+        IReadOnlyDictionary<string, SectieFile> sections,
+        Func<KeyValuePair<string, SectieFile>, IEnumerable<string>> ids,
+        string what,
+        string field,
+        JsonDocumentSource file,
+        List<ContentError> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in sections)
+        {
+            foreach (var id in ids(section).Where(id => !seen.Add(id)))
+            {
+                errors.Add(file.ErrorAt($"/secties/{section.Key}/{field}", $"{what} '{id}' staat bij meer dan één onderdeel. Zet het bij één onderdeel; een link kan er maar naar één plek gaan."));
+            }
+        }
     }
 
     private static List<T> Resolve<T>(

@@ -97,6 +97,9 @@ internal static partial class ContentSchemas
         { } p when p.Contains("[0-9]{4}-", StringComparison.Ordinal) => $"'{field}' moet een datum zijn in de vorm jaar-maand-dag, bijvoorbeeld 2025-07-01.",
         { } p when p.Contains("[0-9]{2}:", StringComparison.Ordinal) => $"'{field}' moet een tijd zijn in de vorm uur:minuten, bijvoorbeeld 19:30.",
         { } p when p.Contains("https", StringComparison.Ordinal) => $"'{field}' moet een webadres zijn dat begint met https://.",
+        { } p when p.Contains("txt|pdf", StringComparison.Ordinal) => $"'{field}' moet een bestandsnaam in deze map zijn, met kleine letters en zonder spaties, die eindigt op .txt, .pdf, .png of .jpg (bijvoorbeeld bronnen/persbericht.txt).",
+        { } p when p.Contains('@', StringComparison.Ordinal) => $"'{field}' moet een e-mailadres zijn, bijvoorbeeld communicatie@almelo.nl.",
+        { } p when p.Contains("+()", StringComparison.Ordinal) => $"'{field}' moet een telefoonnummer zijn met alleen cijfers, spaties, +, ( ) of -, bijvoorbeeld 14 0546.",
         _ => $"'{field}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties (bijvoorbeeld 'banen-2024').",
     };
 

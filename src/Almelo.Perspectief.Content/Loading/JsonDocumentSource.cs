@@ -86,7 +86,7 @@ internal sealed partial class JsonDocumentSource
         }
     }
 
-    [GeneratedRegex(@"<\s*[a-zA-Z!/]|\b(javascript|vbscript|data)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:|\bdata:\s*[a-z]+/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnsafeText();
 
     private static Dictionary<string, (int Line, int Column)> MapPositions(ReadOnlySpan<byte> json)

@@ -73,7 +73,7 @@ internal static class PublicationExtras
     }
 
     /// <summary>An old id may not take the place of an id in use, and must lead somewhere that exists.</summary>
-    public static Dictionary<string, string> ReadAliases(IReadOnlyDictionary<string, string>? aliassen, IReadOnlySet<string> anchors, JsonDocumentSource file, ICollection<ContentError> errors)
+    public static Dictionary<string, string> ReadAliases(IReadOnlyDictionary<string, string>? aliassen, IReadOnlySet<string> anchors, IReadOnlySet<string> targets, JsonDocumentSource file, ICollection<ContentError> errors)
     {
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (old, current) in aliassen ?? new Dictionary<string, string>())
@@ -85,6 +85,10 @@ internal static class PublicationExtras
             else if (!anchors.Contains(current))
             {
                 errors.Add(file.ErrorAt($"/aliassen/{old}", $"Het oude id '{old}' verwijst naar '{current}', maar dat id bestaat niet op de pagina."));
+            }
+            else if (!targets.Contains(current))
+            {
+                errors.Add(file.ErrorAt($"/aliassen/{old}", $"Een oud id kan alleen naar een onderdeel, een cijfer (cijfer-…) of een grafiek (grafiek-…) verwijzen, niet naar '{current}'."));
             }
             else
             {

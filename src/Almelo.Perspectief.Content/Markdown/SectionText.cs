@@ -91,6 +91,10 @@ internal static partial class SectionTextReader
             var match = HeadingLine().Match(lines[heading.Line].TrimEnd('\r'));
             title = match.Groups["title"].Value;
             id = match.Groups["id"].Success ? match.Groups["id"].Value : null;
+            if (title.Contains('{', StringComparison.Ordinal))
+            {
+                errors.Add(Error(file, heading, $"Een kop mag geen {{cijfer:...}} of andere {{...}} bevatten ('{title}'). Zet het cijfer in de tekst onder de kop."));
+            }
             if (id is null)
             {
                 errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));

@@ -5,10 +5,10 @@ using Bunit;
 
 namespace Almelo.Perspectief.Web.Tests.Components;
 
-/// <summary>The shipped Perspectiefnota, loaded once, for component tests.</summary>
-public static class ShippedNota
+/// <summary>The reference Perspectiefnota, loaded once, for component tests.</summary>
+public static class ReferenceNota
 {
-    private static readonly Lazy<ContentSnapshot> Snapshot = new(() => ContentLoader.Load(ContentFixture.ShippedContent).Snapshot!);
+    private static readonly Lazy<ContentSnapshot> Snapshot = new(() => ContentLoader.Load(ContentFixture.ReferenceContent).Snapshot!);
 
     public static ContentSnapshot Content => Snapshot.Value;
 

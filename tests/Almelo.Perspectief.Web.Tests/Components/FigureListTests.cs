@@ -8,9 +8,9 @@ public sealed class FigureListTests : ComponentTest
     [Fact]
     public void StatedFigure_ShowsValueAndSource()
     {
-        var figure = ShippedNota.Publication.FindFigure("besparing-totaal")!;
+        var figure = ReferenceNota.Publication.FindFigure("besparing-totaal")!;
 
-        var cut = Render<FigureList>(p => p.Add(c => c.Publication, ShippedNota.Publication).Add(c => c.Figures, [figure]));
+        var cut = Render<FigureList>(p => p.Add(c => c.Publication, ReferenceNota.Publication).Add(c => c.Figures, [figure]));
 
         var card = cut.Find("#cijfer-besparing-totaal");
         Assert.Equal("€ 30 miljoen", card.QuerySelector(".cijfer__waarde")!.TextContent);
@@ -21,9 +21,9 @@ public sealed class FigureListTests : ComponentTest
     [Fact]
     public void DerivedFigure_SaysItIsComputedAndFromWhat()
     {
-        var figure = ShippedNota.Publication.FindFigure("banen-2018")!;
+        var figure = ReferenceNota.Publication.FindFigure("banen-2018")!;
 
-        var cut = Render<FigureList>(p => p.Add(c => c.Publication, ShippedNota.Publication).Add(c => c.Figures, [figure]));
+        var cut = Render<FigureList>(p => p.Add(c => c.Publication, ReferenceNota.Publication).Add(c => c.Figures, [figure]));
 
         var card = cut.Find("#cijfer-banen-2018");
         Assert.Contains("cijfer--afgeleid", card.ClassList);

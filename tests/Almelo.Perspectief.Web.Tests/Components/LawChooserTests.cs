@@ -12,7 +12,7 @@ namespace Almelo.Perspectief.Web.Tests.Components;
 
 public sealed class LawChooserTests : ComponentTest
 {
-    private readonly ContentFixture content = ContentFixture.Shipped();
+    private readonly ContentFixture content = ContentFixture.Reference();
 
     public LawChooserTests()
     {

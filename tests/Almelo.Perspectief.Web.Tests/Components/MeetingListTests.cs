@@ -9,7 +9,7 @@ public sealed class MeetingListTests : ComponentTest
     public void AllPassed_MarksEachAsPastAndSaysSo()
     {
         var cut = Render<MeetingList>(p => p
-            .Add(c => c.Publication, ShippedNota.Publication)
+            .Add(c => c.Publication, ReferenceNota.Publication)
             .Add(c => c.Today, new DateOnly(2026, 11, 26)));
 
         Assert.Equal(3, cut.FindAll("li.vergadering--voorbij").Count);
@@ -20,7 +20,7 @@ public sealed class MeetingListTests : ComponentTest
     public void BeforeTheMeetings_MarksThemUpcomingWithoutTheNotice()
     {
         var cut = Render<MeetingList>(p => p
-            .Add(c => c.Publication, ShippedNota.Publication)
+            .Add(c => c.Publication, ReferenceNota.Publication)
             .Add(c => c.Today, new DateOnly(2025, 6, 1)));
 
         Assert.Equal(["Komt nog", "Komt nog", "Komt nog"], cut.FindAll(".vergadering__status").Select(s => s.TextContent));
@@ -31,7 +31,7 @@ public sealed class MeetingListTests : ComponentTest
     public void OnTheDayOfAMeeting_ItIsStillUpcoming()
     {
         var cut = Render<MeetingList>(p => p
-            .Add(c => c.Publication, ShippedNota.Publication)
+            .Add(c => c.Publication, ReferenceNota.Publication)
             .Add(c => c.Today, new DateOnly(2025, 7, 8)));
 
         Assert.Equal(["Voorbij", "Komt nog", "Komt nog"], cut.FindAll(".vergadering__status").Select(s => s.TextContent));

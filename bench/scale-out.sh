@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Scale-out: two instances of the published app (same Data Protection key folder) behind nginx on loopback, with
+# sticky sessions (hash on a visitor cookie, consistent) and retry on the next instance for connection errors,
+# timeouts, 502 and 503. wrk through nginx in three segments: before, during (instance b gets SIGTERM halfway) and
+# after. Target: only requests in flight at the kill fail. Run from the repository root: bash bench/scale-out.sh (~2 min)
+# Settings: BENCH_SEGMENT (10 s per segment), BENCH_WARMUP (20 s), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
+# BENCH_VISITORS (1000: wrk sends a random cookie "bezoeker=1..N" per request, as N different visitors).
+source "$(dirname "$0")/lib.sh"
+
+SEGMENT=${BENCH_SEGMENT:-10}
+WARMUP=${BENCH_WARMUP:-20}
+VISITORS=${BENCH_VISITORS:-1000}
+
+bench_need_debs wrk:wrk curl:curl nginx:nginx-light
+bench_results_dir
+bench_copy_source
+bench_publish
+
+keys=$BENCH_TMP/keys
+mkdir -p "$keys"
+for name in a b; do
+  bench_start_app "$name" --RateLimiting:Enabled=false "--DataProtection:KeysPath=$keys"
+done
+
+# nginx: a config of our own in the temporary folder, in the foreground (daemon off), its own pid, logs and temp paths.
+ngx=$BENCH_TMP/nginx
+mkdir -p "$ngx/logs" "$ngx/temp"
+port=$(bench_free_port)
+cat >"$ngx/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+pid $ngx/nginx.pid;
+error_log $ngx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  client_body_temp_path $ngx/temp/client_body;
+  proxy_temp_path $ngx/temp/proxy;
+  fastcgi_temp_path $ngx/temp/fastcgi;
+  uwsgi_temp_path $ngx/temp/uwsgi;
+  scgi_temp_path $ngx/temp/scgi;
+  # Which instance answered each request, and whether nginx had to try another ("addr1, addr2").
+  log_format bench '\$msec \$status "\$upstream_addr" "\$upstream_status"';
+  access_log $ngx/logs/access.log bench buffer=64k flush=1s;
+
+  map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
+
+  upstream almelo {
+    # Sticky sessions: a visitor (cookie) stays on one instance, which Blazor's interactive island needs.
+    hash \$cookie_bezoeker consistent;
+    server 127.0.0.1:${BENCH_APP_PORT[a]} max_fails=1 fail_timeout=10s;
+    server 127.0.0.1:${BENCH_APP_PORT[b]} max_fails=1 fail_timeout=10s;
+    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://almelo;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$host;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection \$connection_upgrade;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 30s;
+    }
+  }
+}
+EOF
+nginx -t -q -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" || die "nginx config rejected"
+nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
+nginx_pid=$!
+bench_track "$nginx_pid"
+base="http://127.0.0.1:$port"
+bench_wait_healthy "$base" "$nginx_pid" "$ngx/logs/error.log"
+say "nginx on $base (pid $nginx_pid) -> a :${BENCH_APP_PORT[a]}, b :${BENCH_APP_PORT[b]}"
+bench_check_url "$base$BENCH_PAGE" >/dev/null
+
+bench_quiet_check
+say "warm-up ${WARMUP}s through nginx (both instances)"
+bench_wrk warmup "$base$BENCH_PAGE" "$WARMUP" "visitors=$VISITORS"
+
+declare -A seg_start seg_end
+segment() { # NAME
+  seg_start[$1]=$EPOCHREALTIME
+  bench_wrk "$1" "$base$BENCH_PAGE" "$SEGMENT" "visitors=$VISITORS"
+  seg_end[$1]=$EPOCHREALTIME
+}
+
+say "segment 'before' (${SEGMENT}s)"
+segment before
+
+say "segment 'during' (${SEGMENT}s): SIGTERM to instance b (pid ${BENCH_APP_PID[b]}) after $((SEGMENT / 2))s"
+pid_b=${BENCH_APP_PID[b]}
+BENCH_APP_STOPPED[b]=1
+(
+  sleep $((SEGMENT / 2))
+  t0=$EPOCHREALTIME
+  kill -TERM "$pid_b"
+  for ((i = 0; i < 600 && $(bench_alive "$pid_b" && echo 1 || echo 0); i++)); do sleep 0.05; done
+  echo "$t0 $EPOCHREALTIME" >"$BENCH_TMP/killed"
+) &
+killer=$!
+segment during
+wait "$killer" || true
+wait "$pid_b" 2>/dev/null || true
+read -r kill_at b_gone <"$BENCH_TMP/killed"
+
+say "segment 'after' (${SEGMENT}s)"
+segment after
+
+sleep 1.5 # nginx flushes its access log every second
+kill -HUP "$nginx_pid" 2>/dev/null || true # (reopen) also flushes the buffered log
+sleep 0.5
+cp "$ngx/logs/access.log" "$ngx/logs/error.log" "$BENCH_RUN_DIR/"
+
+# Per segment, from nginx's log: requests per instance, requests that nginx retried on the other instance, 5xx.
+nginx_stats() { # NAME
+  awk -v from="${seg_start[$1]}" -v to="${seg_end[$1]}" -v a="127.0.0.1:${BENCH_APP_PORT[a]}" -v b="127.0.0.1:${BENCH_APP_PORT[b]}" '
+    $1 >= from && $1 <= to {
+      addr = $3; gsub(/"/, "", addr); n++
+      if (addr ~ /,/) retried++
+      else if (addr == a) na++
+      else if (addr == b) nb++
+      if ($2 >= 500) e5++
+    }
+    END { printf "%d %d %d %d %d\n", n, na, nb, retried, e5 }' "$ngx/logs/access.log"
+}
+
+bench_header "scale-out: 2 instances behind nginx (sticky: hash on a visitor cookie, $VISITORS visitors), wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, ${SEGMENT}s per segment"
+printf '%-8s %11s %8s %8s %8s %9s %9s %10s %8s\n' segment requests/s requests failed non-2xx 'on a' 'on b' 'retried' 'p99 ms'
+for s in before during after; do
+  read -r _n na nb retried _e5 < <(nginx_stats "$s")
+  printf '%-8s %11s %8s %8s %8s %9s %9s %10s %8s\n' "$s" "$(bench_w "$s" rps)" "$(bench_w "$s" requests)" \
+    "$(bench_w "$s" failed)" "$(bench_w "$s" non2xx)" "$na" "$nb" "$retried" "$(bench_w "$s" p99_ms)"
+done
+echo "(failed = socket errors + non-2xx seen by wrk; retried = requests nginx sent to b first and then, after an error, to a)"
+awk -v k="$kill_at" -v g="$b_gone" -v s="${seg_start[during]}" 'BEGIN { printf "instance b: SIGTERM %.1f s into the segment, process gone %.2f s later\n", k - s, g - k }'
+echo "throughput after/before: $(bench_ratio "$(bench_w after rps)" "$(bench_w before rps)")"
+failed=$(($(bench_w before failed) + $(bench_w during failed) + $(bench_w after failed)))
+echo "failed requests in all: $failed (target: only requests in flight at the kill, at most $BENCH_CONNECTIONS; before and after 0): $(
+  [ "$(bench_w before failed)" -eq 0 ] && [ "$(bench_w after failed)" -eq 0 ] && [ "$(bench_w during failed)" -le "$BENCH_CONNECTIONS" ] && echo meets || echo FAILS)"
+if grep -q . "$ngx/logs/error.log"; then
+  echo "nginx error log (first lines):"
+  grep -v '^\s*$' "$ngx/logs/error.log" | head -n 5 | sed "s/^/  /"
+fi
