@@ -83,6 +83,10 @@ bench_cleanup() {
   else
     rm -rf "$BENCH_TMP"
   fi
+  if [ -n "${BENCH_TEE_PID:-}" ]; then # let tee write the last lines before the script ends
+    exec 1>&2
+    wait "$BENCH_TEE_PID" 2>/dev/null || true
+  fi
   exit "$status"
 }
 trap bench_cleanup EXIT
@@ -119,6 +123,7 @@ bench_npm_ci() {
 # The chromium flags of every browser run: headless, fresh profile (added by the caller), no traffic off the machine.
 # --proxy-server points at a closed loopback port: anything Chromium would fetch from elsewhere fails locally
 # (loopback itself is never proxied), so the only traffic is to the app under test.
+# shellcheck disable=SC2034 # used by weight.sh and lighthouse.sh
 BENCH_CHROME_FLAGS=(--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync --proxy-server=http://127.0.0.1:9)
 
@@ -213,47 +218,58 @@ bench_publish_with_static_page() {
 # bench_check_url URL: the URL answers 200 (no redirect) with Accept-Encoding: br, gzip. Prints
 # "<status> <content-encoding or identity> <bytes on the wire> <bytes decoded>".
 bench_check_url() {
-  local url=$1 line
-  line=$(curl -sS --max-time 10 -o /dev/null -H 'Accept-Encoding: br, gzip' -D "$BENCH_TMP/headers" -w '%{http_code} %{size_download}' "$url")
-  local enc decoded
+  local url=$1 status wire enc decoded
+  read -r status wire < <(curl -sS --max-time 10 --compressed -H 'Accept-Encoding: br, gzip' -o "$BENCH_TMP/body" \
+    -D "$BENCH_TMP/headers" -w '%{http_code} %{size_download}\n' "$url")
   enc=$(tr -d '\r' <"$BENCH_TMP/headers" | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')
-  decoded=$(curl -sS --max-time 10 --compressed "$url" | wc -c)
-  set -- $line
-  [ "$1" = 200 ] || die "$url answered $1, not 200"
-  echo "$1 ${enc:-identity} $2 $decoded"
+  decoded=$(wc -c <"$BENCH_TMP/body")
+  [ "$status" = 200 ] || die "$url answered $status, not 200"
+  echo "$status ${enc:-identity} $wire $decoded"
 }
 
 # bench_wrk LABEL URL DURATION_S [SCRIPT ARGS...]: one wrk run with bench/wrk-report.lua (script args: see there),
 # output kept in $BENCH_RUN_DIR/wrk-LABEL.txt. Read its figures with bench_w LABEL KEY.
 # With BENCH_STOP_AFTER=N set, the run stops (SIGINT) as soon as it has at least N responses, DURATION_S being the
-# upper bound.
+# upper bound. wrk is bounded in time in any case: SIGINT at DURATION_S + 30 s, SIGKILL 10 s later.
+# Also measured: the share of the CPUs that other processes (not this script, its app, nginx or wrk) used during
+# the run, as the line "OTHER_CPU <percent>" in the output file (bench_w LABEL other_cpu).
 bench_wrk() {
   local label=$1 url=$2 duration=$3
   shift 3
-  local file=$BENCH_RUN_DIR/wrk-$label.txt args=("$@") stopdir="" pid i status=0
+  local file=$BENCH_RUN_DIR/wrk-$label.txt args=("$@") stopdir="" pid i status=0 before after wrk_ticks
   if [ -n "${BENCH_STOP_AFTER:-}" ]; then
     stopdir=$BENCH_TMP/stop-$label
     rm -rf "$stopdir" && mkdir -p "$stopdir"
     args+=("stop_after=$(((BENCH_STOP_AFTER + BENCH_THREADS - 1) / BENCH_THREADS))" "stopdir=$stopdir")
   fi
-  timeout --signal=INT --kill-after=10 $((duration + 30)) \
-    wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${duration}s" --timeout 5s --latency \
+  before="$(bench_cpu_ticks) $(bench_own_ticks)"
+  wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${duration}s" --timeout 5s --latency \
     -H 'Accept-Encoding: br, gzip' -s "$BENCH_DIR/wrk-report.lua" "$url" -- "${args[@]}" >"$file" 2>&1 &
   pid=$!
   bench_track "$pid"
-  if [ -n "$stopdir" ]; then
-    for ((i = 0; i < (duration + 5) * 5; i++)); do
-      bench_alive "$pid" || break
-      if [ "$(find "$stopdir" -name 'thread-*' | wc -l)" -ge "$BENCH_THREADS" ]; then
-        kill -INT "$pid" 2>/dev/null || true # timeout passes the signal on to wrk
-        break
-      fi
-      sleep 0.2
-    done
-  fi
+  i=0
+  while bench_alive "$pid"; do
+    if [ -n "$stopdir" ] && [ "$(find "$stopdir" -name 'thread-*' | wc -l)" -ge "$BENCH_THREADS" ]; then
+      kill -INT "$pid" 2>/dev/null || true # wrk stops and reports as usual
+      stopdir=""
+    fi
+    if ((i == (duration + 30) * 5)); then
+      say "wrk ($label) overran its time: SIGINT"
+      kill -INT "$pid" 2>/dev/null || true
+    elif ((i == (duration + 40) * 5)); then
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    sleep 0.2
+    i=$((i + 1))
+  done
+  # wrk has exited but is not yet reaped: its CPU time can still be read.
+  wrk_ticks=$(bench_ticks_of "$pid")
+  after="$(bench_cpu_ticks) $(bench_own_ticks)"
   wait "$pid" || status=$?
-  [ "$status" -ne 124 ] || say "wrk ($label) overran its time and was stopped by timeout"
-  if { [ "$status" -ne 0 ] && [ "$status" -ne 124 ]; } || ! grep -q '^BENCH ' "$file"; then
+  awk -v a="$before" -v b="$after" -v w="$wrk_ticks" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    total = (y[1] - x[1]) + (y[2] - x[2]); other = (y[1] - x[1]) - (y[3] - x[3]) - w; if (other < 0) other = 0
+    printf "OTHER_CPU %.0f\n", total > 0 ? 100 * other / total : 0 }' >>"$file"
+  if [ "$status" -ne 0 ] || ! grep -q '^BENCH ' "$file"; then
     cat "$file" >&2
     bench_apps_dead_report
     die "wrk failed ($label, exit $status)"
@@ -273,10 +289,11 @@ bench_apps_dead_report() {
 
 # bench_w LABEL KEY: one figure of a wrk run: requests, duration_us, bytes, connect, read, write, timeout,
 # status (>= 400, as wrk counts them), non2xx, p50_us, p75_us, p90_us, p99_us, max_us; and the derived
-# rps (requests/s), socket (connect + read + write + timeout), failed (socket + non2xx), p50_ms ... p99_ms.
+# rps (requests/s), socket (connect + read + write + timeout), failed (socket + non2xx), p50_ms ... p99_ms;
+# other_cpu (% of the CPUs used by other processes during the run).
 bench_w() {
   local file=$BENCH_RUN_DIR/wrk-$1.txt key=$2
-  awk -v key="$key" '/^BENCH /{
+  awk -v key="$key" '/^OTHER_CPU /{ other = $2 } /^BENCH /{
       for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
       v["rps"] = sprintf("%.1f", v["requests"] / (v["duration_us"] / 1e6))
       v["socket"] = v["connect"] + v["read"] + v["write"] + v["timeout"]
@@ -284,8 +301,7 @@ bench_w() {
       split("50 75 90 99", ps, " ")
       for (j in ps) v["p" ps[j] "_ms"] = sprintf("%.2f", v["p" ps[j] "_us"] / 1000)
       v["max_ms"] = sprintf("%.2f", v["max_us"] / 1000)
-      print v[key]
-    }' "$file"
+    } END { v["other_cpu"] = other; print v[key] }' "$file"
 }
 
 # bench_ratio A B: A / B with two decimals.
@@ -314,17 +330,40 @@ bench_results_dir() {
   BENCH_RUN_DIR=$BENCH_RESULTS/$BENCH_SCRIPT-$BENCH_STAMP
   mkdir -p "$BENCH_RUN_DIR"
   exec > >(tee "$BENCH_RUN_DIR/summary.txt")
+  BENCH_TEE_PID=$!
   say "results in ${BENCH_RUN_DIR#"$BENCH_REPO"/}"
 }
 
-# Share of all CPUs busy over one second, in % (the app under test idle at that moment).
+# "busy idle" CPU ticks of the whole machine so far (/proc/stat).
+bench_cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
+
+# CPU ticks (user + system, its reaped children's included) of one process; 0 when it is gone.
+bench_ticks_of() {
+  local t
+  t=$(sed -n 's/^[^)]*) //p' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || t=0
+  echo "${t:-0}"
+}
+
+# CPU ticks used so far by this script and the processes it started (apps, nginx, samplers, wrk).
+bench_own_ticks() {
+  local pid total
+  total=$(bench_ticks_of $$)
+  for pid in "${BENCH_PIDS[@]}"; do
+    total=$((total + $(bench_ticks_of "$pid")))
+  done
+  echo "$total"
+}
+
+# Share of all CPUs busy over one second with processes other than this script's own (its app's start-up is not
+# counted), in %.
 bench_cpu_busy() {
   local a b
-  a=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+  a="$(bench_cpu_ticks) $(bench_own_ticks)"
   sleep 1
-  b=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2];
-    printf "%.0f\n", (busy + idle > 0) ? 100 * busy / (busy + idle) : 0 }'
+  b="$(bench_cpu_ticks) $(bench_own_ticks)"
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    total = (y[1] - x[1]) + (y[2] - x[2]); other = (y[1] - x[1]) - (y[3] - x[3]); if (other < 0) other = 0
+    printf "%.0f\n", total > 0 ? 100 * other / total : 0 }'
 }
 
 # Call right before measuring: figures taken while other processes (a build, a test run) use the CPU are worth
@@ -334,7 +373,7 @@ bench_quiet_check() {
   local i
   BENCH_CPU_BUSY=$(bench_cpu_busy)
   for ((i = 1; i < ${BENCH_WAIT_QUIET:-60} && BENCH_CPU_BUSY >= 10; i++)); do
-    ((i % 10 == 1)) && say "the machine is busy (${BENCH_CPU_BUSY}% CPU by other processes): waiting for it to calm down"
+    ((i % 10 == 1)) && say "the machine is busy (${BENCH_CPU_BUSY}% CPU by other processes): waiting up to ${BENCH_WAIT_QUIET:-60}s for it to calm down"
     BENCH_CPU_BUSY=$(bench_cpu_busy)
   done
   [ "$BENCH_CPU_BUSY" -lt 10 ] || say "WARNING: ${BENCH_CPU_BUSY}% CPU busy with other processes before the measurement: the figures are disturbed"

@@ -21,7 +21,7 @@ measure() {
   local url="http://127.0.0.1:${BENCH_APP_PORT[$what]}$path"
   bench_check_url "$url" >/dev/null
   bench_quiet_check
-  local busy=$BENCH_CPU_BUSY
+  ((BENCH_CPU_BUSY > busy_max)) && busy_max=$BENCH_CPU_BUSY
   bench_sample_mem "${BENCH_APP_PID[$what]}" "$BENCH_RUN_DIR/memory-$what.txt"
   say "$what: warm-up ${warmup}s"
   bench_wrk "$what-warmup" "$url" "$warmup"
@@ -30,29 +30,30 @@ measure() {
   sleep 1 # a last memory sample
   read -r "${what}_rss" "${what}_hwm" < <(bench_mem_peak "$BENCH_RUN_DIR/memory-$what.txt")
   bench_stop_app "$what"
-  BENCH_CPU_BUSY=$(( ${BENCH_CPU_BUSY_MAX:-0} > busy ? ${BENCH_CPU_BUSY_MAX:-0} : busy ))
-  BENCH_CPU_BUSY_MAX=$BENCH_CPU_BUSY
 }
 
+page_rss='' page_hwm='' static_rss='' static_hwm='' busy_max=0 # set by measure
 measure page "$BENCH_PAGE" "$WARMUP"
 measure static "$BENCH_STATIC" 5
+BENCH_CPU_BUSY=$busy_max # the header shows the busier of the two checks
 
 bench_header "load: page and its static copy, each on a fresh instance (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, Accept-Encoding: br, gzip, at least $REQUESTS requests)"
-fmt='%-30s %14s %14s\n'
-printf "$fmt" '' page static
-printf "$fmt" path "$BENCH_PAGE" "$BENCH_STATIC"
-for row in requests:requests duration_s:duration requests/s:rps p50_ms:p50_ms p75_ms:p75_ms p90_ms:p90_ms p99_ms:p99_ms \
+row() { printf '%-27s %28s %20s\n' "$@"; }
+row '' page static
+row path "$BENCH_PAGE" "$BENCH_STATIC"
+for line in requests:requests duration_s:duration requests/s:rps p50_ms:p50_ms p75_ms:p75_ms p90_ms:p90_ms p99_ms:p99_ms \
   max_ms:max_ms 'socket errors:socket' non-2xx:non2xx 'errors (socket + non-2xx)':failed; do
-  label=${row%%:*} key=${row#*:}
+  label=${line%%:*} key=${line#*:}
   if [ "$key" = duration ]; then
-    printf "$fmt" "$label" "$(awk -v u="$(bench_w page duration_us)" 'BEGIN{printf "%.1f", u/1e6}')" \
+    row "$label" "$(awk -v u="$(bench_w page duration_us)" 'BEGIN{printf "%.1f", u/1e6}')" \
       "$(awk -v u="$(bench_w static duration_us)" 'BEGIN{printf "%.1f", u/1e6}')"
   else
-    printf "$fmt" "$label" "$(bench_w page "$key")" "$(bench_w static "$key")"
+    row "$label" "$(bench_w page "$key")" "$(bench_w static "$key")"
   fi
 done
-printf "$fmt" 'peak memory VmHWM (MiB)' "$page_hwm" "$static_hwm"
-printf "$fmt" 'max VmRSS sampled (MiB)' "$page_rss" "$static_rss"
+row 'other processes CPU (%)' "$(bench_w page other_cpu)" "$(bench_w static other_cpu)"
+row 'peak memory VmHWM (MiB)' "$page_hwm" "$static_hwm"
+row 'max VmRSS sampled (MiB)' "$page_rss" "$static_rss"
 echo "ratio requests/s page/static: $(bench_ratio "$(bench_w page rps)" "$(bench_w static rps)")"
 errors=$(($(bench_w page failed) + $(bench_w static failed)))
 count_ok=$(awk -v a="$(bench_w page requests)" -v b="$(bench_w static requests)" -v n="$REQUESTS" 'BEGIN { print (a >= n && b >= n) ? "yes" : "NO" }')

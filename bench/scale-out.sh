@@ -93,7 +93,7 @@ segment before
 
 say "segment 'during' (${SEGMENT}s): SIGTERM to instance b (pid ${BENCH_APP_PID[b]}) after $((SEGMENT / 2))s"
 pid_b=${BENCH_APP_PID[b]}
-BENCH_APP_STOPPED[b]=1
+BENCH_APP_STOPPED[b]=1 # (read by bench_apps_dead_report in lib.sh)
 (
   sleep $((SEGMENT / 2))
   t0=$EPOCHREALTIME
@@ -129,13 +129,14 @@ nginx_stats() { # NAME
 }
 
 bench_header "scale-out: 2 instances behind nginx (sticky: hash on a visitor cookie, $VISITORS visitors), wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, ${SEGMENT}s per segment"
-printf '%-8s %11s %8s %8s %8s %9s %9s %10s %8s\n' segment requests/s requests failed non-2xx 'on a' 'on b' 'retried' 'p99 ms'
+printf '%-8s %11s %8s %7s %8s %7s %7s %8s %8s %10s\n' segment requests/s requests failed non-2xx 'on a' 'on b' retried 'p99 ms' 'other CPU'
 for s in before during after; do
   read -r _n na nb retried _e5 < <(nginx_stats "$s")
-  printf '%-8s %11s %8s %8s %8s %9s %9s %10s %8s\n' "$s" "$(bench_w "$s" rps)" "$(bench_w "$s" requests)" \
-    "$(bench_w "$s" failed)" "$(bench_w "$s" non2xx)" "$na" "$nb" "$retried" "$(bench_w "$s" p99_ms)"
+  printf '%-8s %11s %8s %7s %8s %7s %7s %8s %8s %9s%%\n' "$s" "$(bench_w "$s" rps)" "$(bench_w "$s" requests)" \
+    "$(bench_w "$s" failed)" "$(bench_w "$s" non2xx)" "$na" "$nb" "$retried" "$(bench_w "$s" p99_ms)" "$(bench_w "$s" other_cpu)"
 done
-echo "(failed = socket errors + non-2xx seen by wrk; retried = requests nginx sent to b first and then, after an error, to a)"
+echo "(failed = socket errors + non-2xx seen by wrk; on a / on b / retried from nginx's log, by time stamp: retried = sent"
+echo " to one instance first and then, after an error, to the other; other CPU = share used by other processes)"
 awk -v k="$kill_at" -v g="$b_gone" -v s="${seg_start[during]}" 'BEGIN { printf "instance b: SIGTERM %.1f s into the segment, process gone %.2f s later\n", k - s, g - k }'
 echo "throughput after/before: $(bench_ratio "$(bench_w after rps)" "$(bench_w before rps)")"
 failed=$(($(bench_w before failed) + $(bench_w during failed) + $(bench_w after failed)))

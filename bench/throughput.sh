@@ -27,12 +27,14 @@ bench_wrk page "$base$BENCH_PAGE" "$DURATION"
 bench_wrk static "$base$BENCH_STATIC" "$DURATION"
 
 bench_header "throughput: page vs static file with the same bytes (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${DURATION}s, Accept-Encoding: br, gzip)"
-printf '%-8s %-32s %9s %9s %11s %11s %9s %7s\n' what path encoding 'on wire' 'decoded' 'requests/s' 'p99 ms' failed
+printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %10s\n' what path encoding 'on wire' 'decoded' 'requests/s' 'p99 ms' failed 'other CPU'
 for w in page static; do
   if [ $w = page ]; then path=$BENCH_PAGE enc=$page_enc wire=$page_wire size=$page_size; else path=$BENCH_STATIC enc=$static_enc wire=$static_wire size=$static_size; fi
-  printf '%-8s %-32s %9s %9s %11s %11s %9s %7s\n' "$w" "$path" "$enc" "$wire" "$size" "$(bench_w $w rps)" "$(bench_w $w p99_ms)" "$(bench_w $w failed)"
+  printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %9s%%\n' "$w" "$path" "$enc" "$wire" "$size" "$(bench_w $w rps)" \
+    "$(bench_w $w p99_ms)" "$(bench_w $w failed)" "$(bench_w $w other_cpu)"
 done
 ratio=$(bench_ratio "$(bench_w page rps)" "$(bench_w static rps)")
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.9) ? "meets" : "BELOW" }')
 echo "ratio page/static: $ratio (target >= 0.90: $verdict)"
 echo "warm-up: page $(bench_w warmup-page rps) requests/s, static $(bench_w warmup-static rps) requests/s"
+echo "(on wire / decoded: bytes of one response body; other CPU: share of the CPUs used by other processes during the run)"

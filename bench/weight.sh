@@ -31,8 +31,8 @@ BENCH_CHROME_FLAGS="${BENCH_CHROME_FLAGS[*]}" CHROME_PATH=/usr/bin/chromium \
 
 bench_header "weight: first visit of $BENCH_PAGE (Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), headless, empty cache)"
 printf '%-6s %12s %12s %-5s %-16s %s\n' status transferred decoded enc type url
-awk -v base="http://127.0.0.1:${BENCH_APP_PORT[app]}" '$1 == "REQ" {
-    url = $7; sub(base, "", url)
+awk -v host="127.0.0.1:${BENCH_APP_PORT[app]}" '$1 == "REQ" {
+    url = $7; sub("^(http|ws)://" host, "", url)
     printf "%-6s %12d %12d %-5s %-16s %s\n", $2, $3, $4, $5, $6, url
   }' "$BENCH_RUN_DIR/weight.txt"
 read -r _ count total decoded < <(grep '^TOTAL ' "$BENCH_RUN_DIR/weight.txt")

@@ -154,6 +154,41 @@ public sealed class ReferenceContentTests
     }
 
     [Fact]
+    public void Heading_FillsFiguresFromCijfersJson() =>
+        Assert.Equal("Structureel € 30 miljoen besparen", Nota.Value.FindSection("besparing")!.Title);
+
+    [Fact]
+    public void Summary_FillsFiguresFromCijfersJson() =>
+        Assert.StartsWith("Almelo moet structureel € 30 miljoen besparen", Nota.Value.Summary, StringComparison.Ordinal);
+
+    [Fact]
+    public void Glossary_LinksEachTermOnceAtItsFirstUseInPageOrder()
+    {
+        var html = string.Concat(Nota.Value.Sections.Select(s => s.Html));
+
+        foreach (var term in Nota.Value.Glossary.Where(t => t.Id != "besluitvormende-vergadering" || html.Contains("besluitvormend", StringComparison.Ordinal)))
+        {
+            var link = $"href=\"/perspectiefnota-2026-2029#begrip-{term.Id}\"";
+            Assert.Equal(1, html.Split(link).Length - 1);
+        }
+        Assert.Contains("<a href=\"/perspectiefnota-2026-2029#begrip-perspectiefnota\" class=\"begrip\">Perspectiefnota</a> 2026-2029 met", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/perspectiefnota-2026-2029#begrip-college-van-b-en-w\" class=\"begrip\">college van B&amp;W</a>", Nota.Value.FindSection("persbericht")!.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/perspectiefnota-2026-2029#begrip-besluitvormende-vergadering\" class=\"begrip\">besluitvormend</a>", Nota.Value.FindSection("vergaderingen")!.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeline_RunsFromTheDecisionIn2024ToTheMeetingsInJuly2025()
+    {
+        var steps = Nota.Value.Timeline;
+
+        Assert.Equal("eind 2024", steps[0].Period);
+        Assert.Equal("De gemeenteraad besluit: structureel € 30 miljoen besparen", steps[0].Title);
+        Assert.Equal(new DateOnly(2025, 5, 28), steps[1].Date);
+        Assert.Equal(["politieke-avond-2025-07-01"], steps[2].Meetings.Select(m => m.Id));
+        Assert.Equal(new DateOnly(2025, 7, 10), steps[3].LastDay);
+    }
+
+    [Fact]
     public void SectionHtml_FillsFiguresFromCijfersJson()
     {
         var html = Nota.Value.FindSection("besparing")!.Html;

@@ -328,15 +328,42 @@ public sealed class ValidationTests : IDisposable
     {
         content.Write(Vergaderingen, "{ \"vergaderingen\": [] }");
 
-        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }"), 24, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg.");
+        // The timeline's references to the meetings are reported too.
+        Assert.Contains(
+            new ContentError(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"tijdlijn\": true, \"vergaderingen\": true }"), 42, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."),
+            ContentLoader.Load(content.Root).Errors);
     }
 
     [Fact]
-    public void Heading_WithAFigure_IsAnError()
+    public void Heading_WithAnUnknownFigure_IsAnError()
     {
-        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw {cijfer:banen-2024} {#woningbouw}");
+        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw en {cijfer:banen-2025} banen {#woningbouw}");
 
-        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), 1, "Een kop mag geen {cijfer:...} of andere {...} bevatten ('Woningbouw {cijfer:banen-2024}'). Zet het cijfer in de tekst onder de kop.");
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), "Het cijfer 'banen-2025' bestaat niet in cijfers.json. Controleer de spelling van {cijfer:banen-2025}.");
+    }
+
+    [Fact]
+    public void Glossary_SameWordForTwoTerms_IsAnError()
+    {
+        content.Replace(ContentFixture.Slug + "/begrippen.json", "\"vormen\": [\"structurele\"]", "\"vormen\": [\"structurele\", \"wmo\"]");
+
+        AssertSingle(ContentFixture.Slug + "/begrippen.json", content.LineOf(ContentFixture.Slug + "/begrippen.json", "\"id\": \"wmo\"") - 1, 5, "Het woord 'Wmo' hoort al bij het begrip 'structureel'. Een woord kan maar naar één uitleg linken.");
+    }
+
+    [Fact]
+    public void Timeline_UnknownMeeting_IsAnError()
+    {
+        content.Replace(Publicatie, "\"vergaderingen\": [\"politieke-avond-2025-07-01\"]", "\"vergaderingen\": [\"politieke-avond-2025-07-02\"]");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "politieke-avond-2025-07-02"), 25, "De vergadering 'politieke-avond-2025-07-02' bestaat niet in vergaderingen.json.");
+    }
+
+    [Fact]
+    public void Timeline_StepsOutOfOrder_IsAnError()
+    {
+        content.Replace(Publicatie, "\"datum\": \"2025-05-28\",\n      \"titel\": \"Het college", "\"datum\": \"2025-08-28\",\n      \"titel\": \"Het college");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": [\"politieke-avond") - 1, 5, "Deze stap ligt vóór de stap erboven. Zet de stappen van de tijdlijn van oud naar nieuw.");
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
         var (_, document) = await Get(Nota);
 
         var ids = document.QuerySelectorAll("section.sectie").Select(s => s.Id).ToList();
-        Assert.Equal(["persbericht", "besparing", "keuzes", "banen", "woningbouw", "sociaal-domein", "vergaderingen", "voor-de-pers"], ids);
+        Assert.Equal(["persbericht", "besparing", "keuzes", "banen", "woningbouw", "sociaal-domein", "vergaderingen", "begrippen", "voor-de-pers"], ids);
         var nav = document.QuerySelectorAll("nav.sectie-menu a").Select(a => a.GetAttribute("href"));
         Assert.Equal(ids.Select(id => Nota + "#" + id), nav);
     }

@@ -19,7 +19,24 @@ internal sealed record PublicatieFile(
     [property: JsonPropertyName("pers")] PersFile? Pers,
     [property: JsonPropertyName("deelafbeelding")] AfbeeldingFile? Deelafbeelding,
     [property: JsonPropertyName("wijzigingen")] IReadOnlyList<WijzigingFile> Wijzigingen,
-    [property: JsonPropertyName("aliassen")] IReadOnlyDictionary<string, string>? Aliassen);
+    [property: JsonPropertyName("aliassen")] IReadOnlyDictionary<string, string>? Aliassen,
+    [property: JsonPropertyName("tijdlijn")] IReadOnlyList<TijdlijnFile>? Tijdlijn);
+
+internal sealed record TijdlijnFile(
+    [property: JsonPropertyName("titel")] string Titel,
+    [property: JsonPropertyName("uitleg")] string Uitleg,
+    [property: JsonPropertyName("datum")] string? Datum,
+    [property: JsonPropertyName("periode")] string? Periode,
+    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<string>? Vergaderingen);
+
+internal sealed record BegrippenFile(
+    [property: JsonPropertyName("begrippen")] IReadOnlyList<BegripFile> Begrippen);
+
+internal sealed record BegripFile(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("term")] string Term,
+    [property: JsonPropertyName("vormen")] IReadOnlyList<string>? Vormen,
+    [property: JsonPropertyName("uitleg")] string Uitleg);
 
 internal sealed record PersFile(
     [property: JsonPropertyName("naam")] string Naam,
@@ -60,7 +77,8 @@ internal sealed record SectieFile(
     [property: JsonPropertyName("grafieken")] IReadOnlyList<string>? Grafieken,
     [property: JsonPropertyName("citaat")] bool Citaat,
     [property: JsonPropertyName("wetten")] bool Wetten,
-    [property: JsonPropertyName("vergaderingen")] bool Vergaderingen);
+    [property: JsonPropertyName("vergaderingen")] bool Vergaderingen,
+    [property: JsonPropertyName("tijdlijn")] bool Tijdlijn);
 
 internal sealed record CijfersFile(
     [property: JsonPropertyName("cijfers")] IReadOnlyList<CijferFile> Cijfers,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Almelo.Perspectief.Content.Figures;
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Markdown;
 using Almelo.Perspectief.Content.Model;
 
@@ -16,6 +17,7 @@ public static class ContentLoader
     public const string FiguresFile = "cijfers.json";
     public const string MeetingsFile = "vergaderingen.json";
     public const string TextFile = "tekst.md";
+    public const string GlossaryFile = "begrippen.json";
 
     public static ContentLoadResult Load(string root, TimeProvider? clock = null)
     {
@@ -77,6 +79,10 @@ public static class ContentLoader
 
         var (vergaderingen, meetingsFile) = ReadJson<VergaderingenFile>(directory, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
         var meetings = vergaderingen is null ? [] : ReadMeetings(vergaderingen, meetingsFile!, errors);
+        var declaredMeetings = Declared(directory, MeetingsFile, meetingsFile, "vergaderingen");
+
+        var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(directory, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
+        var glossary = GlossaryAndTimeline.ReadGlossary(begrippen, glossaryFile, errors);
 
         var laws = (publicatie?.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
         if (metaFile is not null)
@@ -84,7 +90,7 @@ public static class ContentLoader
             ReportDuplicates(laws.Select(l => l.Id), i => metaFile.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
         }
 
-        var texts = ReadText(directory, slug, date, figures, known, Anchors.Of(
+        var texts = ReadText(directory, slug, date, figures, glossary, known, Anchors.Of(
             known.Figures ?? Enumerable.Empty<string>(),
             known.Charts ?? Enumerable.Empty<string>(),
             meetings.Select(m => m.Id),
@@ -118,10 +124,17 @@ public static class ContentLoader
         {
             errors.Add(metaFile!.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
         }
+        Figure? FindFigure(string id) => figures.FirstOrDefault(f => f.Id == id);
+        var timeline = GlossaryAndTimeline.ReadTimeline(publicatie.Tijdlijn, meetings, declaredMeetings, FindFigure, known, metaFile!, errors);
+        foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(known.IsMissingFigure))
+        {
+            errors.Add(metaFile!.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
+        }
         var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, metaFile!, errors);
         var pageAnchors = Anchors.Of(figures.Select(f => f.Id), charts.Select(c => c.Id), meetings.Select(m => m.Id), laws.Select(l => l.Id))
             .Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
+        pageAnchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
         var aliasTargets = figures.Select(f => Anchors.Figure(f.Id)).Concat(charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
         var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, metaFile!, errors);
@@ -133,7 +146,7 @@ public static class ContentLoader
         return new Publication(
             slug,
             publicatie.Titel,
-            publicatie.Samenvatting,
+            FigureTemplate.Fill(publicatie.Samenvatting, FindFigure),
             date.Value,
             publicatie.Plaats,
             publicatie.Uitgever,
@@ -147,7 +160,9 @@ public static class ContentLoader
             press,
             image,
             changes,
-            aliases);
+            aliases,
+            glossary,
+            timeline);
     }
 
     private static IReadOnlyList<SectionText>? ReadText(
@@ -155,6 +170,7 @@ public static class ContentLoader
         string slug,
         DateOnly? date,
         IReadOnlyList<Figure> figures,
+        IReadOnlyList<Term> glossary,
         KnownIds known,
         IEnumerable<string> anchors,
         List<ContentError> errors)
@@ -171,6 +187,7 @@ public static class ContentLoader
             file,
             date?.Year ?? 0,
             id => figures.FirstOrDefault(f => f.Id == id),
+            glossary,
             known,
             anchors.ToHashSet(StringComparer.Ordinal),
             errors);
@@ -224,7 +241,7 @@ public static class ContentLoader
         var sections = new List<Section>();
         foreach (var text in texts)
         {
-            var extras = publicatie.Secties.GetValueOrDefault(text.Id) ?? new SectieFile(null, null, false, false, false);
+            var extras = publicatie.Secties.GetValueOrDefault(text.Id) ?? new SectieFile(null, null, false, false, false, false);
             var at = $"/secties/{text.Id}";
             var sectionFigures = Resolve(extras.Cijfers, figures, f => f.Id, known.Figures, at + "/cijfers", "Het cijfer", metaFile, errors);
             var sectionCharts = Resolve(extras.Grafieken, charts, c => c.Id, known.Charts, at + "/grafieken", "De grafiek", metaFile, errors);
@@ -236,11 +253,15 @@ public static class ContentLoader
             {
                 errors.Add(metaFile.ErrorAt(at + "/vergaderingen", "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."));
             }
+            if (extras.Tijdlijn && (publicatie.Tijdlijn?.Count ?? 0) == 0)
+            {
+                errors.Add(metaFile.ErrorAt(at + "/tijdlijn", "Dit onderdeel toont de tijdlijn, maar publicatie.json heeft geen \"tijdlijn\"."));
+            }
             if (extras.Wetten && laws.Count == 0)
             {
                 errors.Add(metaFile.ErrorAt(at + "/wetten", "Dit onderdeel toont de wetten, maar publicatie.json heeft geen \"wetten\"."));
             }
-            sections.Add(new Section(text.Id, text.Title, text.Html, sectionFigures, sectionCharts, extras.Citaat, extras.Wetten, extras.Vergaderingen));
+            sections.Add(new Section(text.Id, text.Title, text.Html, sectionFigures, sectionCharts, extras.Citaat, extras.Wetten, extras.Vergaderingen, extras.Tijdlijn));
         }
 
         // Each figure, chart and block has one place on the page, so that its id (#cijfer-…) is unique.
@@ -249,6 +270,7 @@ public static class ContentLoader
         ReportTwice(publicatie.Secties, s => s.Value.Wetten ? ["wetten"] : [], "Het blok", "wetten", metaFile, errors);
         ReportTwice(publicatie.Secties, s => s.Value.Vergaderingen ? ["vergaderingen"] : [], "Het blok", "vergaderingen", metaFile, errors);
         ReportTwice(publicatie.Secties, s => s.Value.Citaat ? ["citaat"] : [], "Het blok", "citaat", metaFile, errors);
+        ReportTwice(publicatie.Secties, s => s.Value.Tijdlijn ? ["tijdlijn"] : [], "Het blok", "tijdlijn", metaFile, errors);
 
         // Every figure has its own place (and link, #cijfer-id) on the page: the downloads link to it.
         foreach (var figure in figures.Where(f => sections.All(s => !s.Figures.Contains(f))))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Model;
 using Ganss.Xss;
@@ -34,7 +35,15 @@ internal static partial class SectionTextReader
     [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDate();
 
-    public static IReadOnlyList<SectionText> Read(string markdown, string file, int defaultYear, Func<string, Figure?> lookup, KnownIds known, IReadOnlySet<string> anchors, ICollection<ContentError> errors)
+    public static IReadOnlyList<SectionText> Read(
+        string markdown,
+        string file,
+        int defaultYear,
+        Func<string, Figure?> lookup,
+        IReadOnlyList<Term> glossary,
+        KnownIds known,
+        IReadOnlySet<string> anchors,
+        ICollection<ContentError> errors)
     {
         var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
         var document = Markdig.Markdown.Parse(markdown, pipeline);
@@ -91,10 +100,8 @@ internal static partial class SectionTextReader
             var match = HeadingLine().Match(lines[heading.Line].TrimEnd('\r'));
             title = match.Groups["title"].Value;
             id = match.Groups["id"].Success ? match.Groups["id"].Value : null;
-            if (title.Contains('{', StringComparison.Ordinal))
-            {
-                errors.Add(Error(file, heading, $"Een kop mag geen {{cijfer:...}} of andere {{...}} bevatten ('{title}'). Zet het cijfer in de tekst onder de kop."));
-            }
+            // An unknown {cijfer:id} in the heading is reported with the other inlines.
+            title = FigureTemplate.Fill(title, lookup);
             if (id is null)
             {
                 errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));
@@ -120,10 +127,12 @@ internal static partial class SectionTextReader
         CheckFragments(document, file, anchors.Concat(sections.Select(s => s.Id)).ToHashSet(StringComparer.Ordinal), errors);
 
         // The page has <base href="/">: a link within the page needs the page's path (the file's folder is the slug), or it leads to the home page.
+        var pagePath = "/" + file.Split('/')[0];
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.Url?.StartsWith('#') == true))
         {
-            link.Url = "/" + file.Split('/')[0] + link.Url;
+            link.Url = pagePath + link.Url;
         }
+        GlossaryLinker.Link(document, glossary, pagePath);
         sections = sections.Select(s => s with { Html = Render(bodies[s.Id], pipeline) }).ToList();
         if (sections.Count == 0 && errors.Count == 0)
         {

@@ -9,10 +9,13 @@ public static class Anchors
     /// <summary>The section every publication page ends with; content may not declare it.</summary>
     public const string PressSection = "voor-de-pers";
 
+    /// <summary>The glossary section; content may not declare it.</summary>
+    public const string GlossarySection = "begrippen";
+
     /// <summary>Ids the page itself uses; a section in content may not take one.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        PressSection, "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
+        PressSection, GlossarySection, "tijdlijn", "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
     };
 
     public static string Figure(string id) => $"cijfer-{id}";
@@ -22,6 +25,8 @@ public static class Anchors
     public static string Meeting(string id) => $"vergadering-{id}";
 
     public static string Law(string id) => $"wet-{id}";
+
+    public static string Term(string id) => $"begrip-{id}";
 
     /// <summary>Everything on a publication's page that a link may point at, apart from the sections.</summary>
     public static IEnumerable<string> Of(IEnumerable<string> figureIds, IEnumerable<string> chartIds, IEnumerable<string> meetingIds, IEnumerable<string> lawIds) =>

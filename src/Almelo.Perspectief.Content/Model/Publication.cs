@@ -18,7 +18,9 @@ public sealed record Publication(
     PressContact? Press,
     ShareImage? Image,
     IReadOnlyList<Change> Changes,
-    IReadOnlyDictionary<string, string> Aliases)
+    IReadOnlyDictionary<string, string> Aliases,
+    IReadOnlyList<Term> Glossary,
+    IReadOnlyList<TimelineStep> Timeline)
 {
     public Figure? FindFigure(string id) => Figures.FirstOrDefault(f => f.Id == id);
 
@@ -65,7 +67,8 @@ public sealed record Section(
     IReadOnlyList<Chart> Charts,
     bool ShowQuote,
     bool ShowLaws,
-    bool ShowMeetings);
+    bool ShowMeetings,
+    bool ShowTimeline);
 
 public sealed record Quote(string Text, string Name, string Role, Source Source);
 
@@ -82,4 +85,17 @@ public sealed record Meeting(string Id, DateOnly Date, TimeOnly? StartTime, Meet
 {
     /// <summary>A meeting has passed once its day is over in the given local date.</summary>
     public bool HasPassed(DateOnly today) => Date < today;
+}
+
+/// <summary>A word a resident may not know, explained in plain Dutch; its first use in the text links here.</summary>
+public sealed record Term(string Id, string Name, IReadOnlyList<string> Forms, string Explanation);
+
+/// <summary>
+/// One step of the decision process: on a date, in a period ("eind 2024"), or at one or more council meetings.
+/// Title and explanation have their figures filled in.
+/// </summary>
+public sealed record TimelineStep(string Title, string Explanation, DateOnly? Date, string? Period, IReadOnlyList<Meeting> Meetings)
+{
+    /// <summary>A step has passed when its last day is over; a period without a date counts as passed once a later step has.</summary>
+    public DateOnly? LastDay => Meetings.Count > 0 ? Meetings.Max(m => m.Date) : Date;
 }
