@@ -268,23 +268,32 @@ bench_wrk() {
   wait "$pid" || status=$?
   awk -v a="$before" -v b="$after" -v w="$wrk_ticks" 'BEGIN { split(a, x, " "); split(b, y, " ");
     total = (y[1] - x[1]) + (y[2] - x[2]); other = (y[1] - x[1]) - (y[3] - x[3]) - w; if (other < 0) other = 0
-    printf "OTHER_CPU %.0f\n", total > 0 ? 100 * other / total : 0 }' >>"$file"
+    printf "OTHER_CPU %.0f\n", (total > 0) ? 100 * other / total : 0 }' >>"$file"
   if [ "$status" -ne 0 ] || ! grep -q '^BENCH ' "$file"; then
     cat "$file" >&2
     bench_apps_dead_report
     die "wrk failed ($label, exit $status)"
   fi
+  if bench_apps_dead_report; then
+    die "an app stopped during the wrk run '$label' (see above); its figures are not valid"
+  fi
 }
 
-# After a failure: the last lines of the log of every app that is no longer running though it was not stopped.
+# True (and says so, with the end of its log) when an app is no longer running though the script did not stop it.
 bench_apps_dead_report() {
-  local name
+  local name found=1 status
   for name in "${!BENCH_APP_PID[@]}"; do
     if ! bench_alive "${BENCH_APP_PID[$name]}" && [ -z "${BENCH_APP_STOPPED[$name]:-}" ]; then
-      say "app '$name' (pid ${BENCH_APP_PID[$name]}) is no longer running; the end of its log:"
+      BENCH_APP_STOPPED[$name]=1
+      status=0
+      wait "${BENCH_APP_PID[$name]}" 2>/dev/null || status=$?
+      say "app '$name' (pid ${BENCH_APP_PID[$name]}) is no longer running (exit status $status); the end of its log, request lines left out:"
       grep -v RequestLoggingMiddleware "$BENCH_TMP/$name.log" | tail -n 20 >&2 || true
+      cp "$BENCH_TMP/$name.log" "$BENCH_RUN_DIR/app-$name.log" 2>/dev/null || true
+      found=0
     fi
   done
+  return $found
 }
 
 # bench_w LABEL KEY: one figure of a wrk run: requests, duration_us, bytes, connect, read, write, timeout,
@@ -363,7 +372,7 @@ bench_cpu_busy() {
   b="$(bench_cpu_ticks) $(bench_own_ticks)"
   awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
     total = (y[1] - x[1]) + (y[2] - x[2]); other = (y[1] - x[1]) - (y[3] - x[3]); if (other < 0) other = 0
-    printf "%.0f\n", total > 0 ? 100 * other / total : 0 }'
+    printf "%.0f\n", (total > 0) ? 100 * other / total : 0 }'
 }
 
 # Call right before measuring: figures taken while other processes (a build, a test run) use the CPU are worth

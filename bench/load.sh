@@ -56,6 +56,6 @@ row 'peak memory VmHWM (MiB)' "$page_hwm" "$static_hwm"
 row 'max VmRSS sampled (MiB)' "$page_rss" "$static_rss"
 echo "ratio requests/s page/static: $(bench_ratio "$(bench_w page rps)" "$(bench_w static rps)")"
 errors=$(($(bench_w page failed) + $(bench_w static failed)))
-count_ok=$(awk -v a="$(bench_w page requests)" -v b="$(bench_w static requests)" -v n="$REQUESTS" 'BEGIN { print (a >= n && b >= n) ? "yes" : "NO" }')
+count_ok=$(awk -v a="$(bench_w page requests)" -v b="$(bench_w static requests)" -v n="$REQUESTS" 'BEGIN { print ((a >= n && b >= n) ? "yes" : "NO") }')
 echo "at least $REQUESTS requests each: $count_ok; errors: $errors (target 0: $([ "$errors" -eq 0 ] && echo meets || echo FAILS))"
 echo "(memory: VmHWM is the kernel's peak resident set of the server process over its life, warm-up included; sampled every 0.5 s)"

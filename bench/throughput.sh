@@ -34,7 +34,7 @@ for w in page static; do
     "$(bench_w $w p99_ms)" "$(bench_w $w failed)" "$(bench_w $w other_cpu)"
 done
 ratio=$(bench_ratio "$(bench_w page rps)" "$(bench_w static rps)")
-verdict=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.9) ? "meets" : "BELOW" }')
+verdict=$(awk -v r="$ratio" 'BEGIN { print ((r >= 0.9) ? "meets" : "BELOW") }')
 echo "ratio page/static: $ratio (target >= 0.90: $verdict)"
 echo "warm-up: page $(bench_w warmup-page rps) requests/s, static $(bench_w warmup-static rps) requests/s"
 echo "(on wire / decoded: bytes of one response body; other CPU: share of the CPUs used by other processes during the run)"

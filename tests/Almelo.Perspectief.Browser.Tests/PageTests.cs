@@ -91,7 +91,7 @@ public sealed class PageTests(BrowserSite site)
         await button.ClickAsync();
 
         await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
-        await Assertions.Expect(page.Locator(".wetten__paneel h4")).ToHaveTextAsync("Wmo");
-        await Assertions.Expect(page.Locator(".wetten__paneel")).ToContainTextAsync("Wet maatschappelijke ondersteuning");
+        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Wmo");
+        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden])")).ToContainTextAsync("Wet maatschappelijke ondersteuning");
     }
 }

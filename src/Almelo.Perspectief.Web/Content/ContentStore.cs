@@ -53,8 +53,8 @@ public sealed class ContentStore : IDisposable
 
     public ContentSnapshot Current => state.Snapshot;
 
-    /// <summary>Raised after a new valid snapshot replaced the old one.</summary>
-    public event Action<ContentSnapshot>? Changed;
+    /// <summary>Raised after every reload that changed what the site shows: a new snapshot, or new errors.</summary>
+    public event Action<ContentState>? StateChanged;
 
     /// <summary>Reads the content folder now and reports any error at once.</summary>
     public void Reload() => Reload(confirmErrors: false);
@@ -88,12 +88,11 @@ public sealed class ContentStore : IDisposable
             }
             else
             {
-                state = state with { Errors = result.Errors };
+                state = new ContentState(state.Snapshot, result.Errors);
                 LogErrors(result.Errors, "Content change rejected; still serving the last good content");
-                return;
             }
         }
-        Changed?.Invoke(state.Snapshot);
+        StateChanged?.Invoke(state);
     }
 
     private ContentState Start()
@@ -187,6 +186,11 @@ public sealed class ContentStore : IDisposable
 /// <summary>The snapshot being served, and the errors of the content on disk when it could not replace it.</summary>
 public sealed record ContentState(ContentSnapshot Snapshot, IReadOnlyList<ContentError> Errors)
 {
+    private static long versions;
+
+    /// <summary>Different for every state the store has been in, so that caches can key on it.</summary>
+    public long Version { get; } = Interlocked.Increment(ref versions);
+
     public bool IsDegraded => Errors.Count > 0;
 }
 

@@ -11,17 +11,15 @@ internal static class DataEndpoints
 {
     private const string Slug = "{slug:regex(^[a-z0-9]+(-[a-z0-9]+)*$)}";
 
-    /// <summary>Pages that are not publications, with the date their text last changed, for the sitemap.</summary>
-    public static readonly List<(string Path, DateOnly LastModified)> SitePages = [];
-
-    public static void MapData(this WebApplication app)
+    public static RouteGroupBuilder MapData(this WebApplication app)
     {
-        app.MapGet($"/{Slug}/cijfers.csv", (string slug, ContentStore store, PublicAddress address) =>
+        var group = app.MapGroup(string.Empty);
+        group.MapGet($"/{Slug}/cijfers.csv", (string slug, ContentStore store, PublicAddress address) =>
             Find(store, slug) is { } p
                 ? Results.File(FiguresCsv.Write(p, address.Page(p)), "text/csv; charset=utf-8", $"{p.Slug}-cijfers.csv")
                 : Results.NotFound());
 
-        app.MapGet($"/{Slug}/cijfers.json", (string slug, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/cijfers.json", (string slug, ContentStore store, PublicAddress address) =>
             Find(store, slug) is { } p
                 ? Results.File(
                     FiguresJson.Write(p, address.Page(p), f => address.Of(PublicAddress.FilePath(p, f)), address.Of(FiguresJson.SchemaPath)),
@@ -29,29 +27,29 @@ internal static class DataEndpoints
                     $"{p.Slug}-cijfers.json")
                 : Results.NotFound());
 
-        app.MapGet($"/{Slug}/vergaderingen.ics", (string slug, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/vergaderingen.ics", (string slug, ContentStore store, PublicAddress address) =>
             Find(store, slug) is { } p
                 ? Calendar(p, p.Meetings, address, $"{p.Slug}-vergaderingen.ics")
                 : Results.NotFound());
 
-        app.MapGet($"/{Slug}/vergaderingen/{{id}}.ics", (string slug, string id, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/vergaderingen/{{id}}.ics", (string slug, string id, ContentStore store, PublicAddress address) =>
             Find(store, slug) is { } p && p.Meetings.FirstOrDefault(m => m.Id == id) is { } meeting
                 ? Calendar(p, [meeting], address, $"{p.Slug}-{meeting.Id}.ics")
                 : Results.NotFound());
 
         // Only files that the content declares are served; any other path is a 404, whatever it contains.
-        app.MapGet($"/{Slug}/{{**path:minlength(1)}}", (string slug, string path, ContentStore store) =>
+        group.MapGet($"/{Slug}/{{**path:minlength(1)}}", (string slug, string path, ContentStore store) =>
             Find(store, slug)?.FindFile(path) is { } file
                 ? Results.File(file.Bytes.ToArray(), file.ContentType, file.FileName)
                 : Results.NotFound());
 
-        app.MapGet("/sitemap.xml", (ContentStore store, PublicAddress address) =>
-            Results.Text(Sitemap.Write(address.Base, store.Current, SitePages), "application/xml; charset=utf-8"));
+        group.MapGet("/sitemap.xml", (ContentStore store, PublicAddress address) =>
+            Results.Text(Sitemap.Write(address.Base, store.Current, Components.Pages.SitePages.All), "application/xml; charset=utf-8"));
 
-        app.MapGet("/robots.txt", (PublicAddress address) =>
+        group.MapGet("/robots.txt", (PublicAddress address) =>
             Results.Text($"User-agent: *\nAllow: /\n\nSitemap: {address.Of("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
 
-        app.MapGet("/.well-known/security.txt", (IOptions<SiteOptions> site, PublicAddress address) =>
+        group.MapGet("/.well-known/security.txt", (IOptions<SiteOptions> site, PublicAddress address) =>
             Results.Text(
                 new StringBuilder()
                     .Append("Contact: ").Append(site.Value.SecurityContact).Append('\n')
@@ -60,6 +58,7 @@ internal static class DataEndpoints
                     .Append("Canonical: ").Append(address.Of("/.well-known/security.txt")).Append('\n')
                     .ToString(),
                 "text/plain; charset=utf-8"));
+        return group;
     }
 
     private static Publication? Find(ContentStore store, string slug) => store.Current.Find(slug);

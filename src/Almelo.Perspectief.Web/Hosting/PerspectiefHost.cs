@@ -1,7 +1,9 @@
 using System.Globalization;
 using Almelo.Perspectief.Web.Components;
 using Almelo.Perspectief.Web.Content;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
@@ -50,7 +52,9 @@ public static class PerspectiefHost
         builder.Services.AddHostedService<ContentStartup>();
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 
+        builder.Services.AddPageCaching();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryState>());
         builder.Services.AddMudServices();
         return builder;
     }
@@ -63,6 +67,8 @@ public static class PerspectiefHost
         }
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+        app.UseOutputCache();
+        app.UseResponseCompression();
         var dutch = new CultureInfo("nl-NL");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -74,8 +80,8 @@ public static class PerspectiefHost
 
         app.MapStaticAssets();
         app.MapHealth();
-        app.MapData();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapData().CacheOutput(PageCaching.Policy);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(PageCaching.Policy);
         return app;
     }
 

@@ -39,8 +39,10 @@ public sealed class LawChooserTests : ComponentTest
 
         cut.FindAll("button").Single(b => b.TextContent == "Participatiewet").Click();
 
-        Assert.Equal("Participatiewet", cut.Find(".wetten__paneel h4").TextContent);
-        Assert.Contains("bijstandsuitkering", cut.Find(".wetten__paneel").TextContent, StringComparison.Ordinal);
+        var shown = Assert.Single(cut.FindAll(".wetten__paneel"), p => !p.HasAttribute("hidden"));
+        Assert.Equal("Participatiewet", shown.QuerySelector("h4")!.TextContent);
+        Assert.Contains("bijstandsuitkering", shown.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, cut.FindAll(".wetten__paneel").Count);
         Assert.Equal(["false", "false", "true"], cut.FindAll("button").Select(b => b.GetAttribute("aria-pressed")));
     }
 

@@ -3,17 +3,17 @@
 //   and again after Blazor's enhanced navigation replaced the page.
 // - "Link naar dit onderdeel": the plain anchor still works; a click also copies the full address and says so.
 
-const chartScript = new URL('../lib/chart.js/chart.umd.min.js', import.meta.url).href;
 const colours = ['#a4001d', '#1f4e79', '#5c6b2e', '#7a4a00'];
 let loading;
 
-function loadChartJs() {
+// The canvas names the (fingerprinted, long-cached) address of Chart.js.
+function loadChartJs(source) {
     if (window.Chart) {
         return Promise.resolve(window.Chart);
     }
     loading ??= new Promise((resolve, reject) => {
         const script = document.createElement('script');
-        script.src = chartScript;
+        script.src = new URL(source, document.baseURI).href;
         script.onload = () => resolve(window.Chart);
         script.onerror = reject;
         document.head.appendChild(script);
@@ -62,7 +62,7 @@ async function drawCharts() {
     if (canvases.length === 0) {
         return;
     }
-    const Chart = await loadChartJs();
+    const Chart = await loadChartJs(canvases[0].dataset.script);
     canvases.forEach((canvas) => draw(Chart, canvas));
 }
 
