@@ -10,10 +10,13 @@ public sealed class PageTests(BrowserSite site)
 {
     private const string Nota = "/perspectiefnota-2026-2029";
 
+    /// <summary>Every page of the site: home, the publication, the two site pages and the 404 page.</summary>
+    public static readonly string[] Pages = ["/", Nota, "/toegankelijkheid", "/privacy", "/bestaat-niet"];
+
     public static TheoryData<string, int, int> PagesAndSizes()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var page in new[] { "/", Nota, "/niet-gevonden" })
+        foreach (var page in Pages)
         {
             data.Add(page, 360, 740);
             data.Add(page, 1280, 800);
@@ -37,6 +40,21 @@ public sealed class PageTests(BrowserSite site)
         Assert.True(
             result.Violations.Length == 0,
             string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAndSizes))]
+    public async Task Page_KeepsAllContentInLandmarks(string url, int width, int height)
+    {
+        var page = await site.NewPage(width, height);
+        await page.GotoAsync(url);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "rule", Values = ["region", "landmark-one-main", "landmark-unique", "page-has-heading-one", "heading-order", "landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
     [Theory]

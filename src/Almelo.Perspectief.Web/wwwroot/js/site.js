@@ -95,3 +95,10 @@ async function copyLink(event) {
 }
 
 document.addEventListener('click', copyLink);
+
+// The skip link moves keyboard focus to the main content (the browser alone only scrolls there).
+document.addEventListener('click', (event) => {
+    if (event.target.closest('a.skiplink')) {
+        window.requestAnimationFrame(() => document.getElementById('inhoud')?.focus());
+    }
+});

@@ -1,0 +1,216 @@
+using Microsoft.Playwright;
+
+namespace Almelo.Perspectief.Browser.Tests;
+
+/// <summary>Residents: keyboard only, large text, a narrow phone, no JavaScript, reduced motion, printing, privacy.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class ResidentTests(BrowserSite site)
+{
+    private const string Nota = "/perspectiefnota-2026-2029";
+
+    [Fact]
+    public async Task Keyboard_FirstTabIsTheSkipLink_WhichMovesFocusToTheMainContent()
+    {
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(Nota);
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Direct naar de inhoud", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await Assertions.Expect(page.Locator(".skiplink")).ToBeInViewportAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'inhoud'");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('inhoud').contains(document.activeElement)"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Nota)]
+    public async Task Keyboard_ReachesEveryLinkAndControlInPageOrder_WithVisibleFocus(string url)
+    {
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var expected = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('a[href], button, [tabindex=\"0\"]')].filter(e => e.offsetParent !== null || e.classList.contains('skiplink')).length");
+
+        var visited = new List<string>();
+        var invisibleFocus = new List<string>();
+        for (var i = 0; i < expected + 5; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var state = await page.EvaluateAsync<string[]>(@"() => {
+                const e = document.activeElement;
+                if (!e || e === document.body) return ['', 'body', '0'];
+                const s = getComputedStyle(e);
+                const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+                const order = [...document.querySelectorAll('*')].indexOf(e);
+                return [e.tagName + ' ' + (e.getAttribute('href') || e.textContent.trim()).slice(0, 60), visible ? 'ja' : 'nee', String(order)];
+            }");
+            if (state[1] == "body" || visited.Contains(state[0] + "@" + state[2]))
+            {
+                break;
+            }
+            visited.Add(state[0] + "@" + state[2]);
+            if (state[1] == "nee")
+            {
+                invisibleFocus.Add(state[0]);
+            }
+        }
+
+        Assert.True(visited.Count >= expected, $"Tab reached {visited.Count} of {expected} links and controls.");
+        var positions = visited.Select(v => int.Parse(v[(v.LastIndexOf('@') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(positions.Order().ToList(), positions);
+        Assert.Empty(invisibleFocus);
+    }
+
+    [Fact]
+    public async Task Keyboard_LawIslandWorksWithEnterAndSpace()
+    {
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(Nota);
+        var wmo = page.GetByRole(AriaRole.Button, new() { Name = "Wmo" });
+        var participatiewet = page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" });
+
+        await wmo.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(wmo).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await participatiewet.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(participatiewet).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Participatiewet");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Nota)]
+    [InlineData("/toegankelijkheid")]
+    public async Task Reflow_At320PixelsWide_NeedsNoHorizontalScrolling(string url)
+    {
+        var page = await site.NewPage(320, 640);
+        await page.GotoAsync(url);
+
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Nota)]
+    public async Task TextAt200Percent_StillFitsWithoutHorizontalScrolling(string url)
+    {
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(url);
+
+        await page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
+
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0);
+        var heading = await page.Locator("h1").BoundingBoxAsync();
+        Assert.True(heading!.Height > 60, $"h1 is {heading.Height}px high: the text did not grow");
+    }
+
+    [Fact]
+    public async Task ReducedMotion_TurnsChartAnimationOff()
+    {
+        var calm = await site.NewPage(1280, 800, reducedMotion: true);
+        await calm.GotoAsync(Nota);
+        await Assertions.Expect(calm.Locator("#grafiek-groei-banen canvas")).ToHaveAttributeAsync("data-getekend", "ja");
+        var moving = await site.NewPage(1280, 800);
+        await moving.GotoAsync(Nota);
+        await Assertions.Expect(moving.Locator("#grafiek-groei-banen canvas")).ToHaveAttributeAsync("data-getekend", "ja");
+
+        const string Animation = "() => Chart.getChart(document.querySelector('#grafiek-groei-banen canvas')).options.animation";
+        Assert.False(await calm.EvaluateAsync<bool>(Animation + " !== false"));
+        Assert.True(await moving.EvaluateAsync<bool>(Animation + " !== false"));
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_EverythingIsOnThePage_AndNothingSaysLoading()
+    {
+        var page = await site.NewPage(360, 740, javaScript: false);
+        await page.GotoAsync(Nota);
+
+        Assert.Equal(10, await page.Locator(".cijfer .cijfer__waarde").CountAsync());
+        await Assertions.Expect(page.Locator("#cijfer-besparing-sociaal-domein .cijfer__waarde")).ToHaveTextAsync("€ 20 miljoen");
+        Assert.Equal(2, await page.Locator("figure.grafiek table").CountAsync());
+        await Assertions.Expect(page.Locator("figure.grafiek table").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator(".grafiek-canvas").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(9, await page.Locator("section.sectie").CountAsync());
+        Assert.Equal(3, await page.Locator("li.vergadering").CountAsync());
+        foreach (var law in new[] { "Jeugdwet", "Wmo", "Participatiewet" })
+        {
+            await Assertions.Expect(page.Locator(".wetten__lijst h4", new() { HasText = law })).ToBeVisibleAsync();
+        }
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("laden", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("loading", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Nota)]
+    public async Task NoRequest_LeavesTheSitesOwnOrigin(string url)
+    {
+        var page = await site.NewPage(1280, 800);
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+        await page.GotoAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (url == Nota)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        var origin = site.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.NotEmpty(requests);
+        Assert.All(requests, r => Assert.True(r.StartsWith(origin + "/", StringComparison.Ordinal) || r.StartsWith("ws://" + site.BaseAddress.Authority + "/", StringComparison.Ordinal), r));
+    }
+
+    [Fact]
+    public async Task ChartJs_IsLoadedOnlyOnPagesWithACharts()
+    {
+        var page = await site.NewPage(1280, 800);
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+
+        await page.GotoAsync("/");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.DoesNotContain(requests, r => r.Contains("chart", StringComparison.OrdinalIgnoreCase));
+
+        await page.GotoAsync(Nota);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains(requests, r => r.Contains("/lib/chart.js/chart", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Print_HasAllTextFiguresTablesAndLaws_WithoutNavigation()
+    {
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(Nota);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.Locator("nav.sectie-menu")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".hoofdmenu")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".wetten__keuze")).ToBeHiddenAsync();
+        Assert.Equal(3, await page.Locator(".wetten__paneel").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(2, await page.Locator("figure.grafiek table").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(10, await page.Locator(".cijfer__waarde").Filter(new() { Visible = true }).CountAsync());
+        await Assertions.Expect(page.Locator("#woningbouw .sectie-tekst")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Glossary_FirstUseOfATermLeadsToItsExplanation()
+    {
+        var page = await site.NewPage(360, 740, javaScript: false);
+        await page.GotoAsync(Nota);
+
+        await page.Locator("#besparing a.begrip", new() { HasText = "structureel" }).First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#begrip-structureel")).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("#begrip-structureel dd")).ToContainTextAsync("Elk jaar opnieuw");
+    }
+}
