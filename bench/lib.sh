@@ -229,8 +229,8 @@ bench_check_url() {
 
 # bench_wrk LABEL URL DURATION_S [SCRIPT ARGS...]: one wrk run with bench/wrk-report.lua (script args: see there),
 # output kept in $BENCH_RUN_DIR/wrk-LABEL.txt. Read its figures with bench_w LABEL KEY.
-# With BENCH_STOP_AFTER=N set, the run stops (SIGINT) as soon as it has at least N responses, DURATION_S being the
-# upper bound. wrk is bounded in time in any case: SIGINT at DURATION_S + 30 s, SIGKILL 10 s later.
+# With BENCH_STOP_AFTER=N set, the run stops (SIGINT) as soon as it has at least N responses and has run at least
+# BENCH_MIN_SECONDS (0), DURATION_S being the upper bound. wrk is bounded in time in any case: SIGINT at DURATION_S + 30 s, SIGKILL 10 s later.
 # Also measured: the share of the CPUs that other processes (not this script, its app, nginx or wrk) used during
 # the run, as the line "OTHER_CPU <percent>" in the output file (bench_w LABEL other_cpu).
 bench_wrk() {
@@ -249,7 +249,8 @@ bench_wrk() {
   bench_track "$pid"
   i=0
   while bench_alive "$pid"; do
-    if [ -n "$stopdir" ] && [ "$(find "$stopdir" -name 'thread-*' | wc -l)" -ge "$BENCH_THREADS" ]; then
+    if [ -n "$stopdir" ] && ((i >= ${BENCH_MIN_SECONDS:-0} * 5)) \
+      && [ "$(find "$stopdir" -name 'thread-*' | wc -l)" -ge "$BENCH_THREADS" ]; then
       kill -INT "$pid" 2>/dev/null || true # wrk stops and reports as usual
       stopdir=""
     fi

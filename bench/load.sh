@@ -2,12 +2,15 @@
 # Load: at least 100,000 requests on the publication page (rate limiting off), with latency percentiles, errors and
 # the server's peak memory; then the same on the static copy of the page as a baseline, on a fresh instance.
 # Targets: 0 errors (socket errors + non-2xx). Run from the repository root: bash bench/load.sh   (about 3 minutes)
-# Settings: BENCH_REQUESTS (100000), BENCH_WARMUP (15 s), BENCH_THREADS (2), BENCH_CONNECTIONS (32).
+# Each measured run lasts until it has at least BENCH_REQUESTS requests and at least BENCH_MIN_SECONDS.
+# Settings: BENCH_REQUESTS (100000), BENCH_MIN_SECONDS (30), BENCH_WARMUP (15 s), BENCH_THREADS (2),
+# BENCH_CONNECTIONS (32).
 source "$(dirname "$0")/lib.sh"
 
 REQUESTS=${BENCH_REQUESTS:-100000}
 WARMUP=${BENCH_WARMUP:-15}
 MAX_DURATION=180 # seconds, upper bound of a measured run
+export BENCH_MIN_SECONDS=${BENCH_MIN_SECONDS:-30}
 
 bench_need_debs wrk:wrk curl:curl
 bench_results_dir
@@ -25,7 +28,7 @@ measure() {
   bench_sample_mem "${BENCH_APP_PID[$what]}" "$BENCH_RUN_DIR/memory-$what.txt"
   say "$what: warm-up ${warmup}s"
   bench_wrk "$what-warmup" "$url" "$warmup"
-  say "$what: run until $REQUESTS requests (at most ${MAX_DURATION}s; warm-up did $(bench_w "$what-warmup" rps) requests/s)"
+  say "$what: run until $REQUESTS requests and ${BENCH_MIN_SECONDS}s (at most ${MAX_DURATION}s; warm-up did $(bench_w "$what-warmup" rps) requests/s)"
   BENCH_STOP_AFTER=$REQUESTS bench_wrk "$what" "$url" "$MAX_DURATION"
   sleep 1 # a last memory sample
   read -r "${what}_rss" "${what}_hwm" < <(bench_mem_peak "$BENCH_RUN_DIR/memory-$what.txt")
@@ -37,7 +40,7 @@ measure page "$BENCH_PAGE" "$WARMUP"
 measure static "$BENCH_STATIC" 5
 BENCH_CPU_BUSY=$busy_max # the header shows the busier of the two checks
 
-bench_header "load: page and its static copy, each on a fresh instance (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, Accept-Encoding: br, gzip, at least $REQUESTS requests)"
+bench_header "load: page and its static copy, each on a fresh instance (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, Accept-Encoding: br, gzip, at least $REQUESTS requests and ${BENCH_MIN_SECONDS}s)"
 row() { printf '%-27s %28s %20s\n' "$@"; }
 row '' page static
 row path "$BENCH_PAGE" "$BENCH_STATIC"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scale-out: two instances of the published app (same Data Protection key folder) behind nginx on loopback, with
-# sticky sessions (hash on a visitor cookie, consistent) and retry on the next instance for connection errors,
+# sticky sessions (consistent hash on a visitor cookie, or on the client address without one) and retry on the next instance for connection errors,
 # timeouts, 502 and 503. wrk through nginx in three segments: before, during (instance b gets SIGTERM halfway) and
 # after. Target: only requests in flight at the kill fail. Run from the repository root: bash bench/scale-out.sh (~2 min)
 # Settings: BENCH_SEGMENT (10 s per segment), BENCH_WARMUP (20 s), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
@@ -43,10 +43,13 @@ http {
   access_log $ngx/logs/access.log bench buffer=64k flush=1s;
 
   map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
+  # Sticky key: the visitor cookie when there is one (wrk sends one per request), else the client's address.
+  map \$cookie_bezoeker \$sticky_key { '' \$remote_addr; default \$cookie_bezoeker; }
 
   upstream almelo {
-    # Sticky sessions: a visitor (cookie) stays on one instance, which Blazor's interactive island needs.
-    hash \$cookie_bezoeker consistent;
+    # Sticky sessions: a visitor stays on one instance, which Blazor's interactive island (its negotiate request
+    # and WebSocket) needs; "consistent": when an instance drops out, only its visitors move.
+    hash \$sticky_key consistent;
     server 127.0.0.1:${BENCH_APP_PORT[a]} max_fails=1 fail_timeout=10s;
     server 127.0.0.1:${BENCH_APP_PORT[b]} max_fails=1 fail_timeout=10s;
     keepalive 32;
@@ -113,7 +116,9 @@ segment after
 sleep 1.5 # nginx flushes its access log every second
 kill -HUP "$nginx_pid" 2>/dev/null || true # (reopen) also flushes the buffered log
 sleep 0.5
-cp "$ngx/logs/access.log" "$ngx/logs/error.log" "$BENCH_RUN_DIR/"
+gzip -c "$ngx/logs/access.log" >"$BENCH_RUN_DIR/nginx-access.log.gz"
+cp "$ngx/logs/error.log" "$BENCH_RUN_DIR/nginx-error.log"
+cp "$ngx/nginx.conf" "$BENCH_RUN_DIR/nginx.conf"
 
 # Per segment, from nginx's log: requests per instance, requests that nginx retried on the other instance, 5xx.
 nginx_stats() { # NAME

@@ -45,6 +45,8 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Content:SnapshotPath", SnapshotPath);
         builder.UseSetting("Content:ReloadDelayMilliseconds", "100");
+        // Tests make many requests from one address; the rate limit has its own test.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

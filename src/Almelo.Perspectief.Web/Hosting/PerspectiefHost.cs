@@ -52,8 +52,19 @@ public static class PerspectiefHost
         builder.Services.AddHostedService<ContentStartup>();
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 
+        builder.AddHardening();
         builder.Services.AddPageCaching();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        var circuits = builder.Configuration.GetSection(CircuitLimitsOptions.Section).Get<CircuitLimitsOptions>() ?? new CircuitLimitsOptions();
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(options =>
+            {
+                options.DisconnectedCircuitMaxRetained = circuits.DisconnectedCircuitMaxRetained;
+                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(circuits.DisconnectedCircuitRetentionSeconds);
+                options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JSInteropTimeoutSeconds);
+                options.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedUnacknowledgedRenderBatches;
+                options.DetailedErrors = false;
+            })
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = circuits.MaximumReceiveMessageSize);
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryState>());
         builder.Services.AddMudServices();
         return builder;
@@ -61,11 +72,17 @@ public static class PerspectiefHost
 
     public static WebApplication UsePerspectief(this WebApplication app)
     {
+        app.UseHardening();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);
         }
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.GetLevel = RequestLogLevel;
+            // No personal data beyond what is needed: the client address without its last part.
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", ClientAddress.Of(context));
+        });
         app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
         app.UseOutputCache();
         app.UseResponseCompression();
@@ -81,7 +98,9 @@ public static class PerspectiefHost
         app.MapStaticAssets();
         app.MapHealth();
         app.MapData().CacheOutput(PageCaching.Policy);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(PageCaching.Policy);
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'")
+            .CacheOutput(PageCaching.Policy);
         return app;
     }
 
