@@ -1,0 +1,186 @@
+using System.Net;
+using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Almelo.Perspectief.Web.Tests;
+
+/// <summary>Headers as served, rate limits, errors in Production, and what the logs keep of a reader.</summary>
+public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceSite>
+{
+    private const string Nota = "/perspectiefnota-2026-2029";
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Nota)]
+    [InlineData(Nota + "/cijfers.csv")]
+    [InlineData("/bestaat-niet")]
+    public async Task Responses_CarryTheSecurityHeaders(string url)
+    {
+        var response = await site.Factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        string Header(string name) => string.Join(", ", response.Headers.TryGetValues(name, out var values) ? values : response.Content.Headers.TryGetValues(name, out var content) ? content : []);
+
+        var csp = Header("Content-Security-Policy");
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header("Referrer-Policy"));
+        Assert.Contains("camera=()", Header("Permissions-Policy"), StringComparison.Ordinal);
+        Assert.Equal("DENY", Header("X-Frame-Options"));
+        Assert.False(response.Headers.Contains("Server"));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"), "HSTS only in Production");
+    }
+
+    [Fact]
+    public async Task Production_SendsHsts()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production");
+
+        var response = await factory.CreateClient(new() { BaseAddress = new Uri("https://perspectief.almelo.nl") }).GetAsync(new Uri(Nota, UriKind.Relative));
+
+        Assert.True(response.Headers.Contains("Strict-Transport-Security"), $"{response.StatusCode} {response.RequestMessage?.RequestUri} {response.Headers}");
+        Assert.StartsWith("max-age=31536000", string.Join("", response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_RedirectsHttpToHttps()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production").WithSetting("https_port", "443");
+
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(new Uri(Nota, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https://localhost/perspectiefnota-2026-2029", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task RateLimit_AnswersTooManyRequestsWithRetryAfter_ButNeverForHealth()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root)
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:PermitLimit", "5")
+            .WithSetting("RateLimiting:WindowSeconds", "60");
+        var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 7; i++)
+        {
+            last = await client.GetAsync(new Uri(Nota, UriKind.Relative));
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.InRange(last!.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ProductionError_ShowsAPlainDutchPageWithAReference_AndTheLogHasTheDetailsUnderIt()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink);
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/test/fout", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Er ging iets mis", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Geheim detail", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+        var reference = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".referentie")!.TextContent;
+        Assert.Matches("^[0-9a-f]{32}$", reference);
+        var logged = sink.Events.Where(e => e.Exception?.Message == "Geheim detail").ToList();
+        Assert.NotEmpty(logged);
+        Assert.Contains(logged, e => e.TraceId?.ToHexString() == reference);
+    }
+
+    [Fact]
+    public async Task RequestLog_KeepsOnlyATruncatedClientAddress()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink);
+
+        await factory.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        var request = sink.Events.Last(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal));
+        Assert.Equal("\"203.0.113.0\"", request.Properties["ClientAddress"].ToString());
+        Assert.DoesNotContain(sink.Events, e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("203.0.113.77", StringComparison.Ordinal)
+            || e.Properties.Values.Any(v => v.ToString().Contains("203.0.113.77", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.77", "203.0.113.0")]
+    [InlineData("::ffff:198.51.100.9", "198.51.100.0")]
+    [InlineData("2001:db8:85a3:1234:5678:8a2e:370:7334", "2001:db8:85a3::")]
+    public void ClientAddress_DropsTheLastPart(string address, string expected) =>
+        Assert.Equal(expected, ClientAddress.Truncate(IPAddress.Parse(address)));
+
+    /// <summary>Production, with a log sink to read, a fixed client address, and one endpoint that fails.</summary>
+    private sealed class ThrowingFactory(string content, CollectingSink sink) : PerspectiefFactory(content, environment: "Production")
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Https:Redirect", "false");
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<ILogEventSink>(sink);
+                services.AddSingleton<IStartupFilter>(new ThrowingEndpoint());
+            });
+        }
+    }
+
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.77");
+                return following(context);
+            });
+            next(app);
+            app.UseEndpoints(endpoints => endpoints.MapGet("/test/fout", (HttpContext _) => throw new InvalidOperationException("Geheim detail")));
+        };
+    }
+
+    private sealed class CollectingSink : ILogEventSink
+    {
+        private readonly List<LogEvent> events = [];
+
+        public IReadOnlyList<LogEvent> Events
+        {
+            get
+            {
+                lock (events)
+                {
+                    return [.. events];
+                }
+            }
+        }
+
+        public void Emit(LogEvent logEvent)
+        {
+            lock (events)
+            {
+                events.Add(logEvent);
+            }
+        }
+    }
+}
