@@ -133,7 +133,7 @@ nginx_stats() { # NAME
     END { printf "%d %d %d %d %d\n", n, na, nb, retried, e5 }' "$ngx/logs/access.log"
 }
 
-bench_header "scale-out: 2 instances behind nginx (sticky: hash on a visitor cookie, $VISITORS visitors), wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, ${SEGMENT}s per segment"
+bench_header "scale-out: 2 instances behind nginx (sticky: consistent hash on a visitor cookie, $VISITORS visitors), wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, ${SEGMENT}s per segment"
 printf '%-8s %11s %8s %7s %8s %7s %7s %8s %8s %10s\n' segment requests/s requests failed non-2xx 'on a' 'on b' retried 'p99 ms' 'other CPU'
 for s in before during after; do
   read -r _n na nb retried _e5 < <(nginx_stats "$s")

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Throughput of the publication page against a static file holding the same bytes, served by the same server.
-# Both with the same wrk settings and Accept-Encoding: br, gzip, after a warm-up. Target: page/static >= 0.9.
+# Both with the same wrk settings and Accept-Encoding: br, gzip, after a warm-up, measured in alternating rounds
+# (page, static, page, static, ...) so that a disturbance of the machine hits both alike. Target: page/static >= 0.9.
 # Run from the repository root: bash bench/throughput.sh   (about 2 minutes)
-# Settings: BENCH_DURATION (15 s per measurement), BENCH_WARMUP (15 s), BENCH_THREADS (2), BENCH_CONNECTIONS (32).
+# Settings: BENCH_DURATION (15 s of measurement per target), BENCH_ROUNDS (3), BENCH_WARMUP (15 s),
+# BENCH_THREADS (2), BENCH_CONNECTIONS (32).
 source "$(dirname "$0")/lib.sh"
 
 DURATION=${BENCH_DURATION:-15}
+ROUNDS=${BENCH_ROUNDS:-3}
 WARMUP=${BENCH_WARMUP:-15}
+ROUND=$(((DURATION + ROUNDS - 1) / ROUNDS))
 
 bench_need_debs wrk:wrk curl:curl
 bench_results_dir
@@ -22,19 +26,41 @@ bench_quiet_check
 say "warm-up: ${WARMUP}s on the page, 5s on the static file"
 bench_wrk warmup-page "$base$BENCH_PAGE" "$WARMUP"
 bench_wrk warmup-static "$base$BENCH_STATIC" 5
-say "measuring: ${DURATION}s each"
-bench_wrk page "$base$BENCH_PAGE" "$DURATION"
-bench_wrk static "$base$BENCH_STATIC" "$DURATION"
-
-bench_header "throughput: page vs static file with the same bytes (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${DURATION}s, Accept-Encoding: br, gzip)"
-printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %10s\n' what path encoding 'on wire' 'decoded' 'requests/s' 'p99 ms' failed 'other CPU'
-for w in page static; do
-  if [ $w = page ]; then path=$BENCH_PAGE enc=$page_enc wire=$page_wire size=$page_size; else path=$BENCH_STATIC enc=$static_enc wire=$static_wire size=$static_size; fi
-  printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %9s%%\n' "$w" "$path" "$enc" "$wire" "$size" "$(bench_w $w rps)" \
-    "$(bench_w $w p99_ms)" "$(bench_w $w failed)" "$(bench_w $w other_cpu)"
+say "measuring: $ROUNDS rounds of ${ROUND}s on each"
+for ((r = 1; r <= ROUNDS; r++)); do
+  bench_wrk "page-$r" "$base$BENCH_PAGE" "$ROUND"
+  bench_wrk "static-$r" "$base$BENCH_STATIC" "$ROUND"
 done
-ratio=$(bench_ratio "$(bench_w page rps)" "$(bench_w static rps)")
+
+# Sum over the rounds: requests/s = all requests / all time; p99 = the worst round's; other CPU = mean.
+sum_of() { # WHAT -> "rps p99_ms failed other_cpu"
+  local r req=0 us=0 failed=0 p99=0 other=0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    req=$((req + $(bench_w "$1-$r" requests)))
+    us=$((us + $(bench_w "$1-$r" duration_us)))
+    failed=$((failed + $(bench_w "$1-$r" failed)))
+    other=$((other + $(bench_w "$1-$r" other_cpu)))
+    p99=$(awk -v a="$p99" -v b="$(bench_w "$1-$r" p99_ms)" 'BEGIN { print ((b > a) ? b : a) }')
+  done
+  awk -v n="$req" -v us="$us" -v p="$p99" -v f="$failed" -v o="$other" -v r="$ROUNDS" \
+    'BEGIN { printf "%.1f %s %d %.0f\n", n / (us / 1e6), p, f, o / r }'
+}
+read -r page_rps page_p99 page_failed page_other < <(sum_of page)
+read -r static_rps static_p99 static_failed static_other < <(sum_of static)
+
+bench_header "throughput: page vs static file with the same bytes (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, $ROUNDS x ${ROUND}s each, alternating, Accept-Encoding: br, gzip)"
+printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %10s\n' what path encoding 'on wire' 'decoded' 'requests/s' 'p99 ms' failed 'other CPU'
+printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %9s%%\n' page "$BENCH_PAGE" "$page_enc" "$page_wire" "$page_size" \
+  "$page_rps" "$page_p99" "$page_failed" "$page_other"
+printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %9s%%\n' static "$BENCH_STATIC" "$static_enc" "$static_wire" "$static_size" \
+  "$static_rps" "$static_p99" "$static_failed" "$static_other"
+ratio=$(bench_ratio "$page_rps" "$static_rps")
 verdict=$(awk -v r="$ratio" 'BEGIN { print ((r >= 0.9) ? "meets" : "BELOW") }')
 echo "ratio page/static: $ratio (target >= 0.90: $verdict)"
+rounds=""
+for ((r = 1; r <= ROUNDS; r++)); do
+  rounds+="${rounds:+, }$(bench_w "page-$r" rps)/$(bench_w "static-$r" rps)"
+done
+echo "per round, page/static requests/s: $rounds"
 echo "warm-up: page $(bench_w warmup-page rps) requests/s, static $(bench_w warmup-static rps) requests/s"
-echo "(on wire / decoded: bytes of one response body; other CPU: share of the CPUs used by other processes during the run)"
+echo "(on wire / decoded: bytes of one response body; other CPU: share of the CPUs used by other processes during the runs)"
