@@ -81,6 +81,8 @@ public sealed class PageTests(BrowserSite site)
         foreach (var id in new[] { "grafiek-verdeling-besparing", "grafiek-groei-banen" })
         {
             var canvas = page.Locator($"#{id} canvas");
+            // Charts are drawn when the reader scrolls near them.
+            await canvas.ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(canvas).ToHaveAttributeAsync("data-getekend", "ja");
             var box = await canvas.BoundingBoxAsync();
             Assert.True(box is { Width: > 100, Height: > 100 }, $"{id} is drawn at {box?.Width}x{box?.Height}");

@@ -20,6 +20,7 @@ public sealed class SecurityBrowserTests(BrowserSite site)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // Enhanced navigation: Blazor swaps the page in without a reload, and the charts are drawn afterwards.
         await page.Locator(".publicaties a").First.ClickAsync();
+        await page.Locator("#grafiek-groei-banen canvas").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(page.Locator("#grafiek-groei-banen canvas")).ToHaveAttributeAsync("data-getekend", "ja");
         await page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" })).ToHaveAttributeAsync("aria-pressed", "true");

@@ -1,6 +1,7 @@
 // Progressive enhancement only: the page is complete without this script.
-// - Draws every <canvas data-grafiek> with Chart.js, loading Chart.js only on pages that have one,
-//   and again after Blazor's enhanced navigation replaced the page.
+// - Draws every <canvas data-grafiek> with Chart.js when it comes near the screen: Chart.js is only downloaded on
+//   pages with a chart, and only once a reader scrolls towards one (on a phone most readers never do). The table
+//   under each chart has the same numbers without any script. Again after Blazor's enhanced navigation.
 // - "Link naar dit onderdeel": the plain anchor still works; a click also copies the full address and says so.
 
 const colours = ['#a4001d', '#1f4e79', '#5c6b2e', '#7a4a00'];
@@ -57,13 +58,22 @@ function draw(Chart, canvas) {
     canvas.dataset.getekend = 'ja';
 }
 
-async function drawCharts() {
+let observer;
+
+function drawCharts() {
+    observer?.disconnect();
     const canvases = document.querySelectorAll('canvas[data-grafiek]');
     if (canvases.length === 0) {
         return;
     }
-    const Chart = await loadChartJs(canvases[0].dataset.script);
-    canvases.forEach((canvas) => draw(Chart, canvas));
+    observer = new IntersectionObserver((entries) => {
+        entries.filter((entry) => entry.isIntersecting).forEach(async (entry) => {
+            observer.unobserve(entry.target);
+            const Chart = await loadChartJs(entry.target.dataset.script);
+            draw(Chart, entry.target);
+        });
+    }, { rootMargin: '400px 0px' });
+    canvases.forEach((canvas) => observer.observe(canvas));
 }
 
 drawCharts();
