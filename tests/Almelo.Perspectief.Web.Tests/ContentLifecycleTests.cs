@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using Almelo.Perspectief.Content.Tests;
+using Xunit.Abstractions;
 
 namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>Editors cannot break the site: live reload, last good content, start-up with broken content.</summary>
-public sealed class ContentLifecycleTests : IDisposable
+public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposable
 {
     private const string Nota = "/perspectiefnota-2026-2029";
     private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
@@ -28,6 +29,7 @@ public sealed class ContentLifecycleTests : IDisposable
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49500");
 
         await Http.Eventually(() => Jobs(client), v => v == "49.500", TwoSeconds);
+        output.WriteLine($"Saved change visible on the page after {saved.ElapsedMilliseconds} ms.");
         Assert.True(saved.Elapsed < TwoSeconds, $"took {saved.Elapsed}");
         Assert.Equal("Healthy", (await client.Health()).Status());
     }
