@@ -221,7 +221,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         Assert.Equal(HttpStatusCode.NotFound, (await Get(url)).StatusCode);
 
     [Fact]
-    public async Task Sitemap_ListsHomeAndEveryPublicationWithLastModified()
+    public async Task Sitemap_ListsEveryPageAndPublicationWithLastModified()
     {
         var response = await Get("/sitemap.xml");
         var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -231,6 +231,8 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("2025-05-28", urls["http://localhost/perspectiefnota-2026-2029"]);
         Assert.Equal("2025-05-28", urls["http://localhost/"]);
+        Assert.True(urls.ContainsKey("http://localhost/toegankelijkheid"));
+        Assert.True(urls.ContainsKey("http://localhost/privacy"));
     }
 
     [Fact]

@@ -134,13 +134,4 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
         Assert.DoesNotContain("chart.js", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("chart.umd", html, StringComparison.OrdinalIgnoreCase);
     }
-
-    [Fact]
-    public async Task Sitemap_ListsTheSitePagesToo()
-    {
-        var xml = await Client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative));
-
-        Assert.Contains("<loc>http://localhost/toegankelijkheid</loc>", xml, StringComparison.Ordinal);
-        Assert.Contains("<loc>http://localhost/privacy</loc>", xml, StringComparison.Ordinal);
-    }
 }

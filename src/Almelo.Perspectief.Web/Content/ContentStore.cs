@@ -17,7 +17,7 @@ public sealed class ContentStore : IDisposable
     private readonly ITimer debounce;
     private readonly TimeSpan delay;
     private readonly Lock gate = new();
-    private ContentState state;
+    private volatile ContentState state;
     private int confirmPending;
 
     public ContentStore(IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ContentStore> logger, TimeProvider clock)
