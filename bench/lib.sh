@@ -162,6 +162,8 @@ bench_free_port() {
 }
 
 # bench_start_app NAME [EXTRA SETTINGS...]: starts the published app on a free port, waits for /health = Healthy.
+# Always passed: the content of the copy, a snapshot folder of its own, and Https:Redirect=false (plain HTTP on
+# loopback; in production TLS ends in front of the app).
 # Sets BENCH_APP_PID[NAME], BENCH_APP_PORT[NAME]. Its output (the request log) goes to $BENCH_TMP/NAME.log.
 bench_start_app() {
   local name=$1
@@ -169,7 +171,7 @@ bench_start_app() {
   local port pid
   port=$(bench_free_port)
   (cd "$BENCH_TMP" && exec dotnet "$BENCH_OUT/Almelo.Perspectief.Web.dll" --urls "http://127.0.0.1:$port" \
-    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" "$@") \
+    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" --Https:Redirect=false "$@") \
     >"$BENCH_TMP/$name.log" 2>&1 </dev/null &
   pid=$!
   bench_track "$pid"
@@ -236,7 +238,7 @@ bench_check_url() {
 bench_wrk() {
   local label=$1 url=$2 duration=$3
   shift 3
-  local file=$BENCH_RUN_DIR/wrk-$label.txt args=("$@") stopdir="" pid i status=0 before after wrk_ticks
+  local file=$BENCH_RUN_DIR/wrk-$label.txt args=("$@") stopdir="" pid i status=0 before after
   if [ -n "${BENCH_STOP_AFTER:-}" ]; then
     stopdir=$BENCH_TMP/stop-$label
     rm -rf "$stopdir" && mkdir -p "$stopdir"
@@ -263,12 +265,11 @@ bench_wrk() {
     sleep 0.2
     i=$((i + 1))
   done
-  # wrk has exited but is not yet reaped: its CPU time can still be read.
-  wrk_ticks=$(bench_ticks_of "$pid")
+  # wrk has exited but is not yet reaped: its CPU time is still counted as ours.
   after="$(bench_cpu_ticks) $(bench_own_ticks)"
   wait "$pid" || status=$?
-  awk -v a="$before" -v b="$after" -v w="$wrk_ticks" 'BEGIN { split(a, x, " "); split(b, y, " ");
-    total = (y[1] - x[1]) + (y[2] - x[2]); other = (y[1] - x[1]) - (y[3] - x[3]) - w; if (other < 0) other = 0
+  awk -v a="$before" -v b="$after" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    total = (y[1] - x[1]) + (y[2] - x[2]); other = (y[1] - x[1]) - (y[3] - x[3]); if (other < 0) other = 0
     printf "OTHER_CPU %.0f\n", (total > 0) ? 100 * other / total : 0 }' >>"$file"
   if [ "$status" -ne 0 ] || ! grep -q '^BENCH ' "$file"; then
     cat "$file" >&2
@@ -347,21 +348,16 @@ bench_results_dir() {
 # "busy idle" CPU ticks of the whole machine so far (/proc/stat).
 bench_cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
 
-# CPU ticks (user + system, its reaped children's included) of one process; 0 when it is gone.
-bench_ticks_of() {
-  local t
-  t=$(sed -n 's/^[^)]*) //p' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || t=0
-  echo "${t:-0}"
-}
-
-# CPU ticks used so far by this script and the processes it started (apps, nginx, samplers, wrk).
+# CPU ticks used so far by this script, its child processes (apps, nginx, samplers, wrk; exited but not yet reaped
+# ones included) and their children (nginx's workers).
 bench_own_ticks() {
-  local pid total
-  total=$(bench_ticks_of $$)
-  for pid in "${BENCH_PIDS[@]}"; do
-    total=$((total + $(bench_ticks_of "$pid")))
-  done
-  echo "$total"
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v me=$$ '
+    { pid = $1; sub(/^.*\) /, ""); parent[pid] = $2; ticks[pid] = $12 + $13 + $14 + $15 }
+    END {
+      for (p in ticks)
+        if (p == me || parent[p] == me || ((parent[p] in parent) && parent[parent[p]] == me)) t += ticks[p]
+      print t + 0
+    }'
 }
 
 # Share of all CPUs busy over one second with processes other than this script's own (its app's start-up is not
