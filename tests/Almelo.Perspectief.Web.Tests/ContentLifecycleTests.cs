@@ -56,6 +56,21 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public async Task FileThatCannotBeRead_KeepsTheSiteUp_AndHealthSaysDegraded()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+
+        File.Delete(content.PathOf(Cijfers));
+        File.CreateSymbolicLink(content.PathOf(Cijfers), "/proc/self/mem");
+
+        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
+        Assert.Contains("Een bestand kon niet worden gelezen", Assert.Single(health.ContentErrors()), StringComparison.Ordinal);
+        Assert.Equal("49.000", await Jobs(client));
+    }
+
+    [Fact]
     public async Task HalfWrittenFile_ThatIsCompletedQuickly_NeverShowsAsDegraded()
     {
         using var factory = new PerspectiefFactory(content.Root, snapshots);
@@ -75,6 +90,44 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
             v => v == "49.100",
             TimeSpan.FromSeconds(3));
         Assert.DoesNotContain("Degraded", statuses);
+    }
+
+    [Fact]
+    public async Task FilesChurningLikeAGitCheckout_NeverTakeThePageDown_AndTheSiteRecovers()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+        var figures = content.PathOf(Cijfers);
+        var text = content.PathOf(ContentFixture.Slug + "/tekst.md");
+        var original = (Figures: await File.ReadAllTextAsync(figures), Text: await File.ReadAllTextAsync(text));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var churn = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                // Pauses about as long as the reload delay, so that reads start while files are being replaced.
+                await Task.Delay(80 + (i * 7 % 40));
+                File.Delete(text);
+                await File.WriteAllTextAsync(figures, original.Figures[..(i * 97 % original.Figures.Length)]);
+                Directory.CreateDirectory(content.PathOf($"tijdelijk-{i % 3}"));
+                await File.WriteAllTextAsync(text, original.Text);
+                await File.WriteAllTextAsync(figures, original.Figures);
+                Directory.Delete(content.PathOf($"tijdelijk-{i % 3}"));
+            }
+        });
+        var statuses = new List<HttpStatusCode>();
+        while (!churn.IsCompleted)
+        {
+            statuses.Add((await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
+        }
+        await churn;
+        await File.WriteAllTextAsync(figures, original.Figures.Replace("\"waarde\": 49000", "\"waarde\": 49200", StringComparison.Ordinal));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        await Http.Eventually(client.Health, h => h.Status() == "Healthy", TimeSpan.FromSeconds(5));
+        await Http.Eventually(() => Jobs(client), v => v == "49.200", TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -29,20 +29,29 @@ public static class ContentLoader
         }
 
         var publications = new List<Publication>();
-        var folders = Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>()
-            .Where(name => !name.StartsWith('.'))
-            .Order(StringComparer.Ordinal);
-        foreach (var folder in folders)
+        try
         {
-            if (!SectionTextReader.Slug().IsMatch(folder))
+            var folders = Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>()
+                .Where(name => !name.StartsWith('.'))
+                .Order(StringComparer.Ordinal);
+            foreach (var folder in folders)
             {
-                errors.Add(new ContentError(folder + "/", 1, 1, $"De mapnaam '{folder}' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029')."));
-                continue;
+                if (!SectionTextReader.Slug().IsMatch(folder))
+                {
+                    errors.Add(new ContentError(folder + "/", 1, 1, $"De mapnaam '{folder}' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029')."));
+                    continue;
+                }
+                if (LoadPublication(Path.Combine(root, folder), folder, errors) is { } publication)
+                {
+                    publications.Add(publication);
+                }
             }
-            if (LoadPublication(Path.Combine(root, folder), folder, errors) is { } publication)
-            {
-                publications.Add(publication);
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that disappears or changes while it is read (an editor saving, a git checkout) is an error of this
+            // read, never a crash: the next read, after the change, will see the whole file.
+            errors.Add(new ContentError(".", 1, 1, $"Een bestand kon niet worden gelezen, misschien omdat het net werd veranderd ({e.Message}). Sla het opnieuw op als dit blijft."));
         }
         if (publications.Count == 0 && errors.Count == 0)
         {

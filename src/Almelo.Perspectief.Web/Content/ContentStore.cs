@@ -66,7 +66,16 @@ public sealed class ContentStore : IDisposable
     private void ReloadAfterQuiet()
     {
         var confirming = Interlocked.Exchange(ref confirmPending, 0) == 1;
-        Reload(confirmErrors: !confirming);
+        try
+        {
+            Reload(confirmErrors: !confirming);
+        }
+#pragma warning disable CA1031 // A timer callback that throws would end the process: the site must outlive any content.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Reading the content failed; still serving the last good content");
+        }
     }
 
     private void Reload(bool confirmErrors)
@@ -119,7 +128,8 @@ public sealed class ContentStore : IDisposable
     {
         try
         {
-            var staging = SnapshotPath + ".nieuw";
+            // Unique per process: instances on one machine may share a snapshot folder.
+            var staging = $"{SnapshotPath}.nieuw-{Environment.ProcessId}";
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
