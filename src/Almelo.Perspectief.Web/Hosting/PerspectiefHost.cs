@@ -24,18 +24,22 @@ public static class PerspectiefHost
     public static WebApplicationBuilder AddPerspectief(this WebApplicationBuilder builder)
     {
         var production = builder.Environment.IsProduction();
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
-            if (production)
+        // Each host its own logger; the static Log.Logger is left alone, so that several hosts in one process
+        // (the tests) never write into each other's log.
+        builder.Services.AddSerilog(
+            (services, logger) =>
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
-            }
-        });
+                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                if (production)
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+                else
+                {
+                    logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+                }
+            },
+            preserveStaticLogger: true);
 
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)
@@ -79,6 +83,7 @@ public static class PerspectiefHost
         }
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.GetLevel = RequestLogLevel;
             // No personal data beyond what is needed: the client address without its last part.
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", ClientAddress.Of(context));
