@@ -61,7 +61,7 @@ public sealed class ValidationTests : IDisposable
     {
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": \"49.000\"");
 
-        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"49.000\""), 7, "'waarde' moet een getal zonder aanhalingstekens (bijvoorbeeld 49000) zijn.");
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"49.000\""), 7, "'waarde' moet een getal zonder aanhalingstekens (bijvoorbeeld 12500) zijn.");
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ValidationTests : IDisposable
     {
         content.Replace(Cijfers, "\"waarde\": 30000000", "\"waarde\": 30000000.5");
 
-        AssertSingle(Cijfers, 8, 7, "Het cijfer 'besparing-totaal' moet een heel getal zijn: bedragen in hele euro's (30000000), aantallen zonder punten of komma's.");
+        AssertSingle(Cijfers, 8, 7, "Het cijfer 'besparing-totaal' moet een heel getal zijn: bedragen in hele euro's (1500000), aantallen zonder punten of komma's.");
     }
 
     [Fact]

@@ -143,7 +143,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         }
         if (unit != FigureUnit.Aandeel && !value.IsWhole)
         {
-            errors.Add(file.ErrorAt(field, $"Het cijfer '{cijfer.Id}' moet een heel getal zijn: bedragen in hele euro's (30000000), aantallen zonder punten of komma's."));
+            errors.Add(file.ErrorAt(field, $"Het cijfer '{cijfer.Id}' moet een heel getal zijn: bedragen in hele euro's (1500000), aantallen zonder punten of komma's."));
             return false;
         }
         return true;

@@ -10,7 +10,7 @@ public static class DutchFormat
 
     private const decimal Million = 1_000_000m;
 
-    /// <summary>The figure as a sentence would say it: "€ 30 miljoen", "ruim 6.750", "2/3", "40%".</summary>
+    /// <summary>The figure as a sentence would say it: "€ 1,5 miljoen", "ruim 1.200", "2/3", "15%".</summary>
     public static string InText(Figure figure) => Qualify(figure.Approximation, figure.Unit switch
     {
         FigureUnit.Euro => EuroShort(Rounded(figure)),
@@ -18,7 +18,7 @@ public static class DutchFormat
         _ => Number(Rounded(figure)),
     });
 
-    /// <summary>The figure as a table shows it: "€ 30.000.000", "49.000", "2/3 (66,7%)".</summary>
+    /// <summary>The figure as a table shows it: "€ 1.500.000", "1.200", "2/3 (66,7%)".</summary>
     public static string InTable(Figure figure) => Qualify(figure.Approximation, figure.Unit switch
     {
         FigureUnit.Euro => EuroFull(Rounded(figure)),
@@ -60,7 +60,7 @@ public static class DutchFormat
     /// <summary>"19.30 uur".</summary>
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
 
-    /// <summary>How a derived figure was computed, with the numbers: "€ 30.000.000 × 2/3 = € 20.000.000".</summary>
+    /// <summary>How a derived figure was computed, with the numbers: "€ 1.500.000 × 2/3 = € 1.000.000".</summary>
     public static string Calculation(Figure figure)
     {
         if (figure.Derivation is not { } derivation)

@@ -110,7 +110,7 @@ internal static partial class ContentSchemas
         { ValueKind: JsonValueKind.String } type when type.GetString() == "null" => "null",
         { ValueKind: JsonValueKind.String } type => type.GetString() switch
         {
-            "number" => "een getal zonder aanhalingstekens (bijvoorbeeld 49000)",
+            "number" => "een getal zonder aanhalingstekens (bijvoorbeeld 12500)",
             "integer" => "een heel getal zonder aanhalingstekens",
             "string" => "tekst tussen aanhalingstekens",
             "boolean" => "true of false (zonder aanhalingstekens)",

@@ -7,7 +7,7 @@ public enum FigureUnit
     Aandeel,
 }
 
-/// <summary>How a figure relates to the exact number: "ruim 6.750" is at least 6.750.</summary>
+/// <summary>How a figure relates to the exact number: "ruim 1.200" is at least 1.200.</summary>
 public enum Approximation
 {
     None,

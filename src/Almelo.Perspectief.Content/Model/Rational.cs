@@ -1,7 +1,7 @@
 namespace Almelo.Perspectief.Content.Model;
 
 /// <summary>
-/// An exact fraction, so that two thirds of 30.000.000 is 20.000.000 and not 19.999.999,99…
+/// An exact fraction, so that two thirds of 1.500.000 is 1.000.000 and not 999.999,99…
 /// </summary>
 public readonly record struct Rational(decimal Numerator, decimal Denominator)
 {
