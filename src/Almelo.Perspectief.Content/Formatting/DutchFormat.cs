@@ -83,6 +83,11 @@ public static class DutchFormat
         _ => Number(Rounded(figure)),
     };
 
+    /// <summary>What a kind of council meeting is, in plain Dutch: "Politieke avond: de raad praat erover".</summary>
+    public static string MeetingKind(MeetingKind kind) => kind == Model.MeetingKind.PolitiekeAvond
+        ? "Politieke avond: de raad praat erover"
+        : "Besluitvormende vergadering: de raad beslist";
+
     public static string ApproximationWord(Approximation approximation) => approximation switch
     {
         Approximation.Ruim => "ruim",

@@ -1,5 +1,5 @@
 using Almelo.Perspectief.Content.Model;
-using Almelo.Perspectief.Web.Components.Publication;
+using Almelo.Perspectief.Content.Formatting;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -22,7 +22,7 @@ public static class MeetingsCalendar
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone, publication.Date.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false));
         foreach (var meeting in meetings)
         {
-            var kind = MeetingList.KindName(meeting.Kind);
+            var kind = DutchFormat.MeetingKind(meeting.Kind);
             var url = link(meeting);
             var calendarEvent = new CalendarEvent
             {
