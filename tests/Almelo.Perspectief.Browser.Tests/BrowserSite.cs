@@ -1,7 +1,4 @@
 using Almelo.Perspectief.Web.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Almelo.Perspectief.Content.Tests;
 
@@ -49,10 +46,7 @@ public sealed class BrowserSite : IAsyncLifetime
     public static (PerspectiefFactory Factory, Uri Address) Host(string contentRoot)
     {
         var factory = new PerspectiefFactory(contentRoot);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)));
+        return (factory, factory.StartOnRealPort());
     }
 
     /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page.</summary>

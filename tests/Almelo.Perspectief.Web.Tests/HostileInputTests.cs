@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Almelo.Perspectief.Content.Tests;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Almelo.Perspectief.Web.Tests;
@@ -68,9 +65,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     public async Task HostileRequests_NeverGetA5xx_AndNeverLeakAFile()
     {
         using var factory = new PerspectiefFactory(content.Root);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var address = factory.StartOnRealPort();
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 16 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
         var requests = new List<Func<Task<HttpResponseMessage>>>();

@@ -1,6 +1,8 @@
 using Almelo.Perspectief.Content.Tests;
 using Almelo.Perspectief.Web.Content;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,15 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
     public FixedClock Clock { get; }
 
     private readonly Dictionary<string, string> settings = [];
+
+    /// <summary>Starts the site on a free port of a real Kestrel server (for browsers and raw sockets) and returns its address.</summary>
+    public Uri StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
 
     /// <summary>One more configuration setting, as on the command line.</summary>
     public PerspectiefFactory WithSetting(string key, string value)
