@@ -29,7 +29,7 @@ internal static partial class SectionTextReader
     [GeneratedRegex(@"^#{2}\s+(?<title>.*?)\s*(\{#(?<id>[^}]*)\})?\s*#*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex HeadingLine();
 
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Anchors.IdPattern, RegexOptions.CultureInvariant)]
     public static partial Regex Slug();
 
     [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -6,6 +6,9 @@ namespace Almelo.Perspectief.Content.Model;
 /// </summary>
 public static class Anchors
 {
+    /// <summary>What an id and a publication's folder name (its web address) may look like: "perspectiefnota-2026-2029".</summary>
+    public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
     /// <summary>The section every publication page ends with; content may not declare it.</summary>
     public const string PressSection = "voor-de-pers";
 

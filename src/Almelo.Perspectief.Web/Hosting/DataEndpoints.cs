@@ -9,7 +9,7 @@ namespace Almelo.Perspectief.Web.Hosting;
 /// <summary>The downloads and machine-readable addresses: figures as CSV and JSON, calendars, files, sitemap, robots, security.txt.</summary>
 internal static class DataEndpoints
 {
-    private const string Slug = "{slug:regex(^[a-z0-9]+(-[a-z0-9]+)*$)}";
+    private const string Slug = "{slug:regex(" + Anchors.IdPattern + ")}";
 
     public static RouteGroupBuilder MapData(this WebApplication app)
     {

@@ -116,7 +116,7 @@ public static class PerspectiefHost
             return LogEventLevel.Error;
         }
         // Static assets and health probes would drown the log under load.
-        return context.GetEndpoint()?.DisplayName?.Contains("/health", StringComparison.Ordinal) == true
+        return context.Request.Path.StartsWithSegments("/health")
             || Path.HasExtension(context.Request.Path.Value)
             ? LogEventLevel.Verbose
             : LogEventLevel.Information;
