@@ -137,6 +137,18 @@ bench_copy_source() {
   fi
 }
 
+# What the browser benchmarks (weight.sh, lighthouse.sh) need: Chromium and Node.js, bench/'s npm packages, a
+# published copy of HEAD, and one app running it; sets BENCH_PAGE_URL to the publication page on that app.
+bench_browser_setup() {
+  bench_need_debs curl:curl chromium:chromium node:nodejs
+  bench_npm_ci
+  bench_results_dir
+  bench_copy_source
+  bench_publish
+  bench_start_app app "--DataProtection:KeysPath=$BENCH_TMP/keys"
+  BENCH_PAGE_URL="http://127.0.0.1:${BENCH_APP_PORT[app]}$BENCH_PAGE"
+}
+
 # dotnet publish -c Release of the web project of the copy into $BENCH_OUT. The build runs npm ci for Chart.js itself.
 bench_publish() {
   local log=$BENCH_TMP/publish.log started=$SECONDS

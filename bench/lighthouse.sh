@@ -5,13 +5,8 @@
 # Keeps the JSON (and HTML) report in bench/results/. Run from the repository root: bash bench/lighthouse.sh (~1 min).
 source "$(dirname "$0")/lib.sh"
 
-bench_need_debs curl:curl chromium:chromium node:nodejs
-bench_npm_ci
-bench_results_dir
-bench_copy_source
-bench_publish
-bench_start_app app "--DataProtection:KeysPath=$BENCH_TMP/keys"
-url="http://127.0.0.1:${BENCH_APP_PORT[app]}$BENCH_PAGE"
+bench_browser_setup
+url="$BENCH_PAGE_URL"
 curl -fsS --max-time 10 -o /dev/null "$url" # one request before Lighthouse, so that its first load is not the app's very first
 
 bench_quiet_check

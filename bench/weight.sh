@@ -8,13 +8,8 @@ source "$(dirname "$0")/lib.sh"
 TOTAL_TARGET=150000
 HTML_TARGET=30000
 
-bench_need_debs curl:curl chromium:chromium node:nodejs
-bench_npm_ci
-bench_results_dir
-bench_copy_source
-bench_publish
-bench_start_app app "--DataProtection:KeysPath=$BENCH_TMP/keys"
-url="http://127.0.0.1:${BENCH_APP_PORT[app]}$BENCH_PAGE"
+bench_browser_setup
+url="$BENCH_PAGE_URL"
 
 # The HTML alone, as a browser asking for Brotli gets it: size_download is the body as sent (compressed or not),
 # the file written by --compressed the same body decoded.
