@@ -146,6 +146,7 @@ bench_browser_setup() {
   bench_copy_source
   bench_publish
   bench_start_app app "--DataProtection:KeysPath=$BENCH_TMP/keys"
+  # shellcheck disable=SC2034 # used by weight.sh and lighthouse.sh
   BENCH_PAGE_URL="http://127.0.0.1:${BENCH_APP_PORT[app]}$BENCH_PAGE"
 }
 
