@@ -13,11 +13,17 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
     private readonly Dictionary<string, Figure> done = new(StringComparer.Ordinal);
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
     private readonly HashSet<string> failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> depths = new(StringComparer.Ordinal);
     private Dictionary<string, (CijferFile Cijfer, int Index)> declared = [];
 
     public IReadOnlyList<Figure> Calculate(IReadOnlyList<CijferFile> cijfers)
     {
         declared = [];
+        if (cijfers.Count > ContentLimits.MaxFigures)
+        {
+            errors.Add(file.ErrorAt("/cijfers", $"Er staan {cijfers.Count} cijfers in dit bestand; het mogen er hoogstens {ContentLimits.MaxFigures} zijn. Haal cijfers weg die de pagina niet toont."));
+            return [];
+        }
         for (var i = 0; i < cijfers.Count; i++)
         {
             if (!declared.TryAdd(cijfers[i].Id, (cijfers[i], i)))
@@ -47,6 +53,12 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         {
             return null;
         }
+        if (inProgress.Count >= ContentLimits.MaxDerivationDepth)
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", DepthMessage(id)));
+            failed.Add(id);
+            return null;
+        }
         if (!inProgress.Add(id))
         {
             errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", $"Het cijfer '{id}' wordt (via andere cijfers) uit zichzelf berekend. Haal de kringverwijzing weg."));
@@ -66,8 +78,15 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             }
         }
         inProgress.Remove(id);
+        var depth = figure?.Derivation is { } derivation ? 1 + derivation.Inputs.Max(i => depths.GetValueOrDefault(i.Id)) : 0;
+        if (depth > ContentLimits.MaxDerivationDepth)
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", DepthMessage(id)));
+            figure = null;
+        }
         if (figure is not null)
         {
+            depths[id] = depth;
             done[id] = figure;
         }
         else
@@ -76,6 +95,9 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         }
         return figure;
     }
+
+    private static string DepthMessage(string id) =>
+        $"Het cijfer '{id}' wordt in meer dan {ContentLimits.MaxDerivationDepth} stappen uit andere berekende cijfers berekend. Reken in minder stappen: laat een berekening meer cijfers tegelijk optellen.";
 
     private Figure? Stated(CijferFile cijfer, int index)
     {
@@ -95,6 +117,11 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         var asFraction = false;
         if (cijfer.Waarde is { } waarde && cijfer.Teller is null && cijfer.Noemer is null)
         {
+            if (Math.Abs(waarde) > ContentLimits.MaxFigureValue)
+            {
+                errors.Add(file.ErrorAt(at + "/waarde", $"Het getal van '{cijfer.Id}' is te groot; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFigureValue)}. Controleer het aantal nullen."));
+                return null;
+            }
             value = Rational.Whole(waarde);
         }
         else if (cijfer.Waarde is null && cijfer.Teller is { } teller && cijfer.Noemer is { } noemer)
@@ -107,6 +134,11 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             if (noemer <= 0)
             {
                 errors.Add(file.ErrorAt(at + "/noemer", $"De noemer van '{cijfer.Id}' moet groter dan 0 zijn."));
+                return null;
+            }
+            if (teller > ContentLimits.MaxFraction || noemer > ContentLimits.MaxFraction)
+            {
+                errors.Add(file.ErrorAt(at + (teller > ContentLimits.MaxFraction ? "/teller" : "/noemer"), $"De teller en noemer van '{cijfer.Id}' zijn te groot; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFraction)}. Vereenvoudig de breuk, bijvoorbeeld 2 en 3 voor twee derde."));
                 return null;
             }
             value = new Rational(teller, noemer);
@@ -238,13 +270,22 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return null;
         }
 
-        var value = operation switch
+        try
         {
-            DerivationOperation.Product => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a * f.Value),
-            DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
-            _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
-        };
-        return (operation, inputs, value);
+            var value = operation switch
+            {
+                DerivationOperation.Product => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a * f.Value),
+                DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
+                _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
+            };
+            _ = value.ToDecimal();
+            return (operation, inputs, value);
+        }
+        catch (OverflowException)
+        {
+            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een getal dat te groot is om mee te rekenen. Controleer de cijfers bij \"van\"."));
+            return null;
+        }
     }
 
     private static (FigureUnit Unit, string? Error) ResultUnit(DerivationOperation operation, List<Figure> inputs)

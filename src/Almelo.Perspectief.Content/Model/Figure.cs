@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Almelo.Perspectief.Content.Model;
 
 public enum FigureUnit
@@ -41,8 +43,14 @@ public sealed record Figure(
 {
     public bool IsDerived => Derivation is not null;
 
+    // Computed once per figure: a derivation may use one input many times, and walking it anew each time takes exponential time.
+    private static readonly ConditionalWeakTable<Figure, IReadOnlyList<Source>> SourcesOf = [];
+
     /// <summary>The sources behind this figure: its own, or those of every figure it was computed from.</summary>
-    public IReadOnlyList<Source> Sources => Source is not null
-        ? [Source]
-        : Derivation!.Inputs.SelectMany(i => i.Sources).DistinctBy(s => s.Id).ToList();
+    public IReadOnlyList<Source> Sources => SourcesOf.GetValue(this, static figure => figure switch
+    {
+        { Source: { } source } => [source],
+        { Derivation: { } derivation } => derivation.Inputs.Distinct().SelectMany(i => i.Sources).DistinctBy(s => s.Id).ToList(),
+        _ => [],
+    });
 }
