@@ -58,12 +58,12 @@ internal static class ChartReader
                 series.Add(new ChartSeries(reeks.Label, reeks.Cijfers.Select((c, j) => c is null ? null : Find(c, $"{at}/reeksen/{s}/cijfers/{j}")).ToList()));
             }
 
-            if (g.Soort == "verdeling" && total is not null && total.Value.ToDecimal() <= 0)
+            if (g.Soort == ChartKind.Verdeling && total is not null && total.Value.ToDecimal() <= 0)
             {
                 // The page shows each part as a share of the total: a total of 0 has no shares.
                 errors.Add(file.ErrorAt(at + "/totaal", $"Het totaal '{total.Id}' van deze verdeling is 0. Een verdeling laat delen van een totaal zien; geef het totaal zijn echte waarde."));
             }
-            else if (g.Soort == "verdeling" && total is not null && parts.Select(p => p.Figure).OfType<Figure>().ToList() is { Count: > 0 } partFigures && partFigures.Count == parts.Count)
+            else if (g.Soort == ChartKind.Verdeling && total is not null && parts.Select(p => p.Figure).OfType<Figure>().ToList() is { Count: > 0 } partFigures && partFigures.Count == parts.Count)
             {
                 CheckSum(partFigures, total, at, file, errors);
             }
@@ -72,7 +72,7 @@ internal static class ChartReader
             {
                 charts.Add(new Chart(
                     g.Id,
-                    g.Soort == "verdeling" ? ChartKind.Verdeling : ChartKind.Staven,
+                    g.Soort,
                     FigureTemplate.Fill(g.Titel, Lookup),
                     FigureTemplate.Fill(g.Samenvatting, Lookup),
                     parts.Select(p => new ChartPart(p.Label, p.Figure!)).ToList(),

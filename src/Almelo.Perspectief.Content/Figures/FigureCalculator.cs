@@ -102,7 +102,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
     private Figure? Stated(CijferFile cijfer, int index)
     {
         var at = $"/cijfers/{index}";
-        var unit = ParseUnit(cijfer.Eenheid);
+        var unit = cijfer.Eenheid;
         Source? source = null;
         if (cijfer.Bron is null)
         {
@@ -156,7 +156,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         }
         return source is null
             ? null
-            : new Figure(cijfer.Id, cijfer.Label, unit, value.Value, asFraction, ParseApproximation(cijfer.Benadering), source, null);
+            : new Figure(cijfer.Id, cijfer.Label, unit, value.Value, asFraction, cijfer.Benadering ?? Approximation.None, source, null);
     }
 
     private bool Plausible(CijferFile cijfer, FigureUnit unit, Rational value, string at)
@@ -204,7 +204,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return null;
         }
 
-        var unit = ParseUnit(cijfer.Eenheid);
+        var unit = cijfer.Eenheid;
         var exact = unit == FigureUnit.Aandeel || value.IsWhole;
         var approximate = !exact || inputs.Any(i => i.Approximation != Approximation.None);
         return new Figure(
@@ -256,13 +256,8 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             inputs.Add(figure);
         }
 
-        var operation = derivation.Bewerking switch
-        {
-            "product" => DerivationOperation.Product,
-            "verschil" => DerivationOperation.Verschil,
-            _ => DerivationOperation.Som,
-        };
-        var declaredUnit = ParseUnit(cijfer.Eenheid);
+        var operation = derivation.Bewerking;
+        var declaredUnit = cijfer.Eenheid;
         var (unit, unitError) = ResultUnit(operation, inputs);
         if (unitError is not null || unit != declaredUnit)
         {
@@ -304,19 +299,4 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             ? (inputs[0].Unit, null)
             : (inputs[0].Unit, "Bij een verschil of som moeten alle cijfers dezelfde eenheid hebben.");
     }
-
-    internal static FigureUnit ParseUnit(string eenheid) => eenheid switch
-    {
-        "euro" => FigureUnit.Euro,
-        "aandeel" => FigureUnit.Aandeel,
-        _ => FigureUnit.Banen,
-    };
-
-    private static Approximation ParseApproximation(string? benadering) => benadering switch
-    {
-        "ruim" => Approximation.Ruim,
-        "ongeveer" => Approximation.Ongeveer,
-        "bijna" => Approximation.Bijna,
-        _ => Approximation.None,
-    };
 }

@@ -458,8 +458,7 @@ public static class ContentLoader
             }
             if (date is not null)
             {
-                var kind = v.Soort == "politieke-avond" ? MeetingKind.PolitiekeAvond : MeetingKind.Besluitvormend;
-                meetings.Add(new Meeting(v.Id, date.Value, time, kind, v.Onderwerp, v.Plaats, link));
+                meetings.Add(new Meeting(v.Id, date.Value, time, v.Soort, v.Onderwerp, v.Plaats, link));
             }
         }
         ReportDuplicates(file.Vergaderingen.Select(v => v.Id), i => source.ErrorAt($"/vergaderingen/{i}/id", "Deze vergadering-id komt twee keer voor."), errors);
