@@ -75,7 +75,7 @@ internal static class ChartReader
                     g.Soort,
                     FigureTemplate.Fill(g.Titel, Lookup),
                     FigureTemplate.Fill(g.Samenvatting, Lookup),
-                    parts.Select(p => new ChartPart(p.Label, p.Figure!)).ToList(),
+                    parts.Select(p => p.Figure is { } figure ? new ChartPart(p.Label, figure) : null).OfType<ChartPart>().ToList(),
                     total,
                     categories,
                     series));

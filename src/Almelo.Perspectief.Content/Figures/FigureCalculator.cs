@@ -65,12 +65,12 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return null;
         }
         var cijfer = declared[id].Cijfer;
-        var figure = cijfer.Afgeleid is null ? Stated(cijfer, index) : Derived(cijfer, index);
+        var figure = cijfer.Afgeleid is { } afgeleid ? Derived(cijfer, afgeleid, index) : Stated(cijfer, index);
         if (figure is not null && cijfer.Controle is not null)
         {
             if (cijfer.Afgeleid is null)
             {
-                Check(cijfer, figure, index);
+                Check(cijfer, cijfer.Controle, figure, index);
             }
             else
             {
@@ -181,7 +181,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         return true;
     }
 
-    private Figure? Derived(CijferFile cijfer, int index)
+    private Figure? Derived(CijferFile cijfer, AfgeleidFile afgeleid, int index)
     {
         var at = $"/cijfers/{index}/afgeleid";
         if (cijfer.Waarde is not null || cijfer.Teller is not null || cijfer.Noemer is not null)
@@ -194,7 +194,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             errors.Add(file.ErrorAt($"/cijfers/{index}/bron", $"Het cijfer '{cijfer.Id}' wordt berekend en heeft geen eigen bron. Haal \"bron\" weg: de site noemt de bronnen van de cijfers waaruit het berekend is."));
             return null;
         }
-        if (Compute(cijfer, cijfer.Afgeleid!, at) is not var (operation, inputs, value))
+        if (Compute(cijfer, afgeleid, at) is not var (operation, inputs, value))
         {
             return null;
         }
@@ -219,10 +219,10 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
     }
 
     /// <summary>A stated figure with "controle": the source states both, so the computation must give the stated value.</summary>
-    private void Check(CijferFile cijfer, Figure stated, int index)
+    private void Check(CijferFile cijfer, AfgeleidFile controle, Figure stated, int index)
     {
         var at = $"/cijfers/{index}/controle";
-        if (Compute(cijfer, cijfer.Controle!, at) is not var (operation, inputs, value))
+        if (Compute(cijfer, controle, at) is not var (operation, inputs, value))
         {
             return;
         }

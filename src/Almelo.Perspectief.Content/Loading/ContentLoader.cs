@@ -118,115 +118,171 @@ public static class ContentLoader
     private static string Shown(Exception e, ContentFolder folder) =>
         e.Message.Replace(folder.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal).Replace(folder.Root, ".", StringComparison.Ordinal);
 
+    /// <summary>publicatie.json: the parsed file, its fields once they passed the schema, its sources and its date.</summary>
+    private sealed record MetaPhase(JsonDocumentSource? File, PublicatieFile? Value, Dictionary<string, Source>? Sources, DateOnly? Date);
+
+    /// <summary>cijfers.json: the figures and charts that are valid, and every id the file declares (valid or not).</summary>
+    private sealed record FiguresPhase(IReadOnlyList<Figure> Figures, IReadOnlyList<Chart> Charts, KnownIds Known);
+
+    /// <summary>vergaderingen.json: the valid meetings, every declared id, and whether the file exists but lists none.</summary>
+    private sealed record MeetingsPhase(IReadOnlyList<Meeting> Meetings, HashSet<string>? Declared, bool Present);
+
+    /// <summary>Everything the page needs besides the texts: press contact, share image, timeline, changes and old ids.</summary>
+    private sealed record ExtrasPhase(
+        PressContact? Press,
+        ShareImage? Image,
+        IReadOnlyList<TimelineStep> Timeline,
+        List<Change> Changes,
+        Dictionary<string, string> Aliases);
+
+    /// <summary>
+    /// Reads one publication in phases; each phase names what it reads and returns what later phases use. Every file is
+    /// read even when another one is broken, so that the editor sees every problem at once; ids that a broken file
+    /// declares still count as known, so that one mistake is reported once, not at every reference.
+    /// </summary>
     private static Publication? LoadPublication(ContentFolder folder, string slug, List<ContentError> errors)
     {
-        var directory = Path.Combine(folder.Root, slug);
         var before = errors.Count;
-
-        // Every file is read even when another one is broken, so that the editor sees every problem at once.
-        // Ids that a broken file declares still count as known, so that one mistake is reported once, not at every reference.
-        var (publicatie, metaFile) = ReadJson<PublicatieFile>(folder, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
-        var sources = publicatie is null ? null : ReadSources(folder, slug, publicatie, metaFile!, errors);
-        var date = publicatie is null ? null : ParseDate(publicatie.Datum, metaFile!, "/datum", errors);
-
-        var (cijfers, figuresFile) = ReadJson<CijfersFile>(folder, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors);
-        var known = new KnownIds(
-            Declared(folder, slug, FiguresFile, figuresFile, "cijfers"),
-            Declared(folder, slug, FiguresFile, figuresFile, "grafieken"));
-        IReadOnlyList<Figure> figures = [];
-        IReadOnlyList<Chart> charts = [];
-        if (cijfers is not null)
-        {
-            figures = new FigureCalculator(figuresFile!, sources, errors).Calculate(cijfers.Cijfers);
-            charts = ChartReader.Read(cijfers.Grafieken ?? [], figures, known, figuresFile!, errors);
-        }
-
-        var (vergaderingen, meetingsFile) = ReadJson<VergaderingenFile>(folder, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
-        var meetings = vergaderingen is null ? [] : ReadMeetings(vergaderingen, meetingsFile!, errors);
-        var declaredMeetings = Declared(folder, slug, MeetingsFile, meetingsFile, "vergaderingen");
-
+        var meta = ReadMeta(folder, slug, errors);
+        var numbers = ReadFigures(folder, slug, meta.Sources, errors);
+        var agenda = ReadAgenda(folder, slug, errors);
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(folder, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
         var glossary = GlossaryAndTimeline.ReadGlossary(begrippen, glossaryFile, errors);
-
-        var laws = (publicatie?.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
-        if (metaFile is not null)
-        {
-            ReportDuplicates(laws.Select(l => l.Id), i => metaFile.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
-        }
-
-        var texts = ReadText(folder, slug, date, figures, glossary, known, Anchors.Of(
-            known.Figures ?? Enumerable.Empty<string>(),
-            known.Charts ?? Enumerable.Empty<string>(),
-            meetings.Select(m => m.Id),
+        var laws = ReadLaws(meta, errors);
+        var texts = ReadText(folder, slug, meta.Date, numbers.Figures, glossary, numbers.Known, Anchors.Of(
+            numbers.Known.Figures ?? Enumerable.Empty<string>(),
+            numbers.Known.Charts ?? Enumerable.Empty<string>(),
+            agenda.Meetings.Select(m => m.Id),
             laws.Select(l => l.Id)), errors);
+        var quote = ReadQuote(meta, errors);
+        var sections = meta is { Value: { } publicatie, File: { } metaFile }
+            ? ReadSections(texts, publicatie, metaFile, numbers.Figures, numbers.Charts, numbers.Known, quote, laws, !agenda.Present || agenda.Meetings.Count > 0, errors)
+            : [];
 
-        Quote? quote = null;
-        if (publicatie?.Citaat is { } citaat && sources is not null)
-        {
-            if (sources.TryGetValue(citaat.Bron, out var quoteSource))
-            {
-                quote = new Quote(citaat.Tekst, citaat.Naam, citaat.Functie, quoteSource);
-            }
-            else
-            {
-                errors.Add(metaFile!.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
-            }
-        }
-
-        var sections = publicatie is null ? [] : ReadSections(texts, publicatie, metaFile!, figures, charts, known, quote, laws, vergaderingen is null || meetings.Count > 0, errors);
-
-        if (publicatie is null || date is null || sources is null)
+        if (meta is not { Value: { } value, File: { } file, Date: { } date, Sources: { } sources })
         {
             return null;
         }
-        var press = PublicationExtras.ReadPress(publicatie.Pers, metaFile!, errors);
-        var image = publicatie.Deelafbeelding is { } afbeelding
-            && PublicationExtras.ReadAttachment(folder, slug, afbeelding.Bestand, metaFile!, "/deelafbeelding/bestand", errors) is { } imageFile
-            ? new ShareImage(imageFile, afbeelding.Alt)
-            : null;
-        if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
-        {
-            errors.Add(metaFile!.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
-        }
-        Figure? FindFigure(string id) => figures.FirstOrDefault(f => f.Id == id);
-        var timeline = GlossaryAndTimeline.ReadTimeline(publicatie.Tijdlijn, meetings, declaredMeetings, FindFigure, known, metaFile!, errors);
-        foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(known.IsMissingFigure))
-        {
-            errors.Add(metaFile!.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
-        }
-        var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, metaFile!, errors);
-        var pageAnchors = Anchors.Of(figures.Select(f => f.Id), charts.Select(c => c.Id), meetings.Select(m => m.Id), laws.Select(l => l.Id))
-            .Concat(sections.Select(s => s.Id))
-            .ToHashSet(StringComparer.Ordinal);
-        pageAnchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
-        var aliasTargets = figures.Select(f => Anchors.Figure(f.Id)).Concat(charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
-            .ToHashSet(StringComparer.Ordinal);
-        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, metaFile!, errors);
-
+        var extras = ReadExtras(folder, slug, value, file, date, numbers, agenda, glossary, laws, sections, errors);
         if (errors.Count > before)
         {
             return null;
         }
         return new Publication(
             slug,
-            publicatie.Titel,
-            FigureTemplate.Fill(publicatie.Samenvatting, FindFigure),
-            date.Value,
-            publicatie.Plaats,
-            publicatie.Uitgever,
+            value.Titel,
+            FigureTemplate.Fill(value.Samenvatting, id => numbers.Figures.FirstOrDefault(f => f.Id == id)),
+            date,
+            value.Plaats,
+            value.Uitgever,
             sources.Values.ToList(),
             sections,
-            figures,
-            charts,
-            meetings,
+            numbers.Figures,
+            numbers.Charts,
+            agenda.Meetings,
             quote,
             laws,
-            press,
-            image,
-            changes,
-            aliases,
+            extras.Press,
+            extras.Image,
+            extras.Changes,
+            extras.Aliases,
             glossary,
-            timeline);
+            extras.Timeline);
+    }
+
+    private static MetaPhase ReadMeta(ContentFolder folder, string slug, List<ContentError> errors)
+    {
+        var (publicatie, file) = ReadJson<PublicatieFile>(folder, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
+        if (publicatie is null || file is null)
+        {
+            return new MetaPhase(file, null, null, null);
+        }
+        var sources = ReadSources(folder, slug, publicatie, file, errors);
+        return new MetaPhase(file, publicatie, sources, ParseDate(publicatie.Datum, file, "/datum", errors));
+    }
+
+    private static FiguresPhase ReadFigures(ContentFolder folder, string slug, Dictionary<string, Source>? sources, List<ContentError> errors)
+    {
+        var (cijfers, file) = ReadJson<CijfersFile>(folder, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors);
+        var known = new KnownIds(
+            Declared(folder, slug, FiguresFile, file, "cijfers"),
+            Declared(folder, slug, FiguresFile, file, "grafieken"));
+        if (cijfers is null || file is null)
+        {
+            return new FiguresPhase([], [], known);
+        }
+        var figures = new FigureCalculator(file, sources, errors).Calculate(cijfers.Cijfers);
+        return new FiguresPhase(figures, ChartReader.Read(cijfers.Grafieken ?? [], figures, known, file, errors), known);
+    }
+
+    private static MeetingsPhase ReadAgenda(ContentFolder folder, string slug, List<ContentError> errors)
+    {
+        var (vergaderingen, file) = ReadJson<VergaderingenFile>(folder, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
+        var meetings = vergaderingen is not null && file is not null ? ReadMeetings(vergaderingen, file, errors) : [];
+        return new MeetingsPhase(meetings, Declared(folder, slug, MeetingsFile, file, "vergaderingen"), vergaderingen is not null);
+    }
+
+    private static List<Law> ReadLaws(MetaPhase meta, List<ContentError> errors)
+    {
+        var laws = (meta.Value?.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
+        if (meta.File is { } file)
+        {
+            ReportDuplicates(laws.Select(l => l.Id), i => file.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
+        }
+        return laws;
+    }
+
+    private static Quote? ReadQuote(MetaPhase meta, List<ContentError> errors)
+    {
+        if (meta is not { Value.Citaat: { } citaat, Sources: { } sources, File: { } file })
+        {
+            return null;
+        }
+        if (sources.TryGetValue(citaat.Bron, out var source))
+        {
+            return new Quote(citaat.Tekst, citaat.Naam, citaat.Functie, source);
+        }
+        errors.Add(file.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
+        return null;
+    }
+
+    private static ExtrasPhase ReadExtras(
+        ContentFolder folder,
+        string slug,
+        PublicatieFile publicatie,
+        JsonDocumentSource file,
+        DateOnly date,
+        FiguresPhase numbers,
+        MeetingsPhase agenda,
+        IReadOnlyList<Term> glossary,
+        List<Law> laws,
+        List<Section> sections,
+        List<ContentError> errors)
+    {
+        var press = PublicationExtras.ReadPress(publicatie.Pers, file, errors);
+        var image = publicatie.Deelafbeelding is { } afbeelding
+            && PublicationExtras.ReadAttachment(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
+            ? new ShareImage(imageFile, afbeelding.Alt)
+            : null;
+        if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            errors.Add(file.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
+        }
+        Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
+        var timeline = GlossaryAndTimeline.ReadTimeline(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
+        foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
+        {
+            errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
+        }
+        var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, file, errors);
+        var pageAnchors = Anchors.Of(numbers.Figures.Select(f => f.Id), numbers.Charts.Select(c => c.Id), agenda.Meetings.Select(m => m.Id), laws.Select(l => l.Id))
+            .Concat(sections.Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        pageAnchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
+        var aliasTargets = numbers.Figures.Select(f => Anchors.Figure(f.Id)).Concat(numbers.Charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, file, errors);
+        return new ExtrasPhase(press, image, timeline, changes, aliases);
     }
 
     private static IReadOnlyList<SectionText>? ReadText(
@@ -292,9 +348,9 @@ public static class ContentLoader
         {
             foreach (var item in items.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.GetString() is { } text)
                 {
-                    ids.Add(id.GetString()!);
+                    ids.Add(text);
                 }
             }
         }
@@ -396,12 +452,13 @@ public static class ContentLoader
         List<ContentError> errors)
     {
         var result = new List<T>();
-        for (var i = 0; i < (ids?.Count ?? 0); i++)
+        for (var i = 0; i < (ids ?? []).Count; i++)
         {
-            var match = valid.FirstOrDefault(k => idOf(k) == ids![i]);
-            if (match is null && KnownIds.IsMissing(declared, ids![i]))
+            var id = (ids ?? [])[i];
+            var match = valid.FirstOrDefault(k => idOf(k) == id);
+            if (match is null && KnownIds.IsMissing(declared, id))
             {
-                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{ids[i]}' bestaat niet in {FiguresFile}."));
+                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{id}' bestaat niet in {FiguresFile}."));
             }
             else if (match is not null)
             {
