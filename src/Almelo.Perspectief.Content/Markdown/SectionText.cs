@@ -46,20 +46,9 @@ internal static partial class SectionTextReader
         ICollection<ContentError> errors)
     {
         var lines = markdown.Split('\n');
-        if (!CheckLines(lines, file, errors))
-        {
-            return [];
-        }
         var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
-        MarkdownDocument document;
-        try
+        if (!CheckLines(lines, file, errors) || Parse(markdown, pipeline, file, errors) is not { } document)
         {
-            document = Markdig.Markdown.Parse(markdown, pipeline);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig refuses nesting beyond its limit (thousands of > or list levels).
-            errors.Add(new ContentError(file, 1, 1, "De tekst is te diep genest: er staan te veel citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
             return [];
         }
 
@@ -151,6 +140,20 @@ internal static partial class SectionTextReader
             errors.Add(new ContentError(file, 1, 1, "De tekst heeft geen onderdelen. Begin elk onderdeel met ## Kop {#id}."));
         }
         return sections;
+    }
+
+    /// <summary>The Markdown document; null, with an error, when Markdig refuses nesting beyond its limit (thousands of &gt; or list levels).</summary>
+    private static MarkdownDocument? Parse(string markdown, MarkdownPipeline pipeline, string file, ICollection<ContentError> errors)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            errors.Add(new ContentError(file, 1, 1, "De tekst is te diep genest: er staan te veel citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
+            return null;
+        }
     }
 
     /// <summary>
