@@ -338,6 +338,14 @@ public sealed class HostileContentTests : IDisposable
     }
 
     [Fact]
+    public void Image_FromAnotherWebsite_IsAnError()
+    {
+        content.Replace(Tekst, "## Woningbouw {#woningbouw}\n", "## Woningbouw {#woningbouw}\n\n![pixel](https://evil.example/track.png)\n");
+
+        ErrorIn(Tekst, "andere website");
+    }
+
+    [Fact]
     public void MissingContentFolder_IsNamedRelatively()
     {
         var result = ContentLoader.Load(content.PathOf("bestaat-niet"));

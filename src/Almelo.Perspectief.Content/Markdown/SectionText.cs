@@ -206,6 +206,9 @@ internal static partial class SectionTextReader
                 case HtmlInline html:
                     errors.Add(Error(file, html, HtmlMessage(html.Tag)));
                     break;
+                case LinkInline { IsImage: true } image when IsSafeUrl(image.Url) && image.Url?.StartsWith('/') != true:
+                    errors.Add(Error(file, image, $"De afbeelding '{image.Url}' staat op een andere website. Die laat de site niet zien (ook om bezoekers niet te laten volgen). Zet de afbeelding in de map van de publicatie, of maak er een gewone link van."));
+                    break;
                 case LinkInline link when !IsSafeUrl(link.Url):
                     errors.Add(Error(file, link, $"De link '{link.Url}' is niet toegestaan. Gebruik een webadres dat begint met https:// of http://, of een link binnen de pagina (#id)."));
                     break;
