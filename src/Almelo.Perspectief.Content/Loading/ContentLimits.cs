@@ -18,6 +18,9 @@ public static class ContentLimits
     /// <summary>A line of tekst.md, in characters.</summary>
     public const int MaxLineLength = 10_000;
 
+    /// <summary>Quotes (&gt;) and list items nested in one another on one line of tekst.md.</summary>
+    public const int MaxNesting = 16;
+
     /// <summary>A text in a JSON file, in characters.</summary>
     public const int MaxJsonTextLength = 5_000;
 

@@ -189,12 +189,37 @@ internal static partial class SectionTextReader
                 errors.Add(new ContentError(file, i + 1, 1, $"Deze regel is te lang ({TextChecks.Format(lines[i].Length)} tekens). Een regel mag hoogstens {TextChecks.Format(ContentLimits.MaxLineLength)} tekens hebben: begin een nieuwe alinea met een lege regel."));
                 return false;
             }
+            if (Nesting(lines[i]) > ContentLimits.MaxNesting)
+            {
+                errors.Add(new ContentError(file, i + 1, 1, $"Hier staan meer dan {ContentLimits.MaxNesting} citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
+                return false;
+            }
             if (TextChecks.FindInvisible(lines[i]) is var at and >= 0)
             {
                 errors.Add(new ContentError(file, i + 1, at + 1, TextChecks.InvisibleMessage(lines[i][at])));
             }
         }
         return true;
+    }
+
+    /// <summary>How many quote markers (&gt;) and list markers (-, *, +) open a line, one inside the other.</summary>
+    private static int Nesting(string line)
+    {
+        var depth = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] is ' ' or '\t')
+            {
+                continue;
+            }
+            if (line[i] == '>' || line[i] is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
+            {
+                depth++;
+                continue;
+            }
+            break;
+        }
+        return depth;
     }
 
     private static void CheckInlines(MarkdownDocument document, string file, KnownIds known, ICollection<ContentError> errors)
