@@ -66,8 +66,108 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         File.CreateSymbolicLink(content.PathOf(Cijfers), "/proc/self/mem");
 
         var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
-        Assert.Contains("Een bestand kon niet worden gelezen", Assert.Single(health.ContentErrors()), StringComparison.Ordinal);
+        Assert.Equal($"{Cijfers}:1:1: '{Cijfers}' is een snelkoppeling (symlink), geen gewoon bestand. Zet het bestand zelf in de map; de site leest alleen gewone bestanden.", Assert.Single(health.ContentErrors()));
         Assert.Equal("49.000", await Jobs(client));
+    }
+
+    [Fact]
+    public async Task AttachmentSwappedForALinkToASystemFile_IsNeverServed_TheValidatedCopyIs()
+    {
+        const string Persbericht = ContentFixture.Slug + "/bronnen/persbericht-2025-05-28.txt";
+        var original = await File.ReadAllBytesAsync(content.PathOf(Persbericht));
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+
+        File.Delete(content.PathOf(Persbericht));
+        File.CreateSymbolicLink(content.PathOf(Persbericht), "/etc/passwd");
+
+        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
+        Assert.All(health.ContentErrors(), e => Assert.StartsWith(ContentFixture.Slug + "/", e, StringComparison.Ordinal));
+        var served = await client.GetByteArrayAsync(new Uri(Nota + "/bronnen/persbericht-2025-05-28.txt", UriKind.Relative));
+        Assert.Equal(original, served);
+    }
+
+    [Fact]
+    public async Task LastGoodCopy_HoldsOnlyTheDeclaredRegularFiles()
+    {
+        await File.WriteAllTextAsync(content.PathOf(ContentFixture.Slug + "/notities.txt"), "niet aangemeld");
+        File.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/nul"), "/dev/zero");
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        await Jobs(factory.CreateClient());
+
+        var kept = Directory.GetFileSystemEntries(snapshots, "*", SearchOption.AllDirectories)
+            .Where(File.Exists)
+            .Select(f => Path.GetRelativePath(snapshots, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                $"{ContentFixture.Slug}/begrippen.json",
+                $"{ContentFixture.Slug}/bronnen/persbericht-2025-05-28.txt",
+                $"{ContentFixture.Slug}/cijfers.json",
+                $"{ContentFixture.Slug}/deelafbeelding.png",
+                $"{ContentFixture.Slug}/publicatie.json",
+                $"{ContentFixture.Slug}/tekst.md",
+                $"{ContentFixture.Slug}/vergaderingen.json",
+            ],
+            kept);
+    }
+
+    [Fact]
+    public async Task ContentFolderDeletedAndRecreated_LiveReloadGoesOn()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots).WithSetting("Content:PollSeconds", "1");
+        var client = factory.CreateClient();
+        await Jobs(client);
+        using var copy = ContentFixture.Reference();
+        copy.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49700");
+
+        Directory.Delete(content.Root, recursive: true);
+        await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(5));
+        Directory.Move(copy.Root, content.Root);
+
+        await Http.Eventually(() => Jobs(client), v => v == "49.700", TimeSpan.FromSeconds(5));
+        content.Replace(Cijfers, "\"waarde\": 49700", "\"waarde\": 49800");
+        await Http.Eventually(() => Jobs(client), v => v == "49.800", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task ContentPathLinkSwitchedToANewRelease_IsFollowed()
+    {
+        using var release = ContentFixture.Reference();
+        release.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49900");
+        var link = content.Root + "-actueel";
+        Directory.CreateSymbolicLink(link, content.Root);
+        try
+        {
+            using var factory = new PerspectiefFactory(link, snapshots).WithSetting("Content:PollSeconds", "1");
+            var client = factory.CreateClient();
+            Assert.Equal("49.000", await Jobs(client));
+
+            // As a deploy does it: a new link, renamed over the old one in one step.
+            var next = link + "-nieuw";
+            Directory.CreateSymbolicLink(next, release.Root);
+            using (var rename = Process.Start("mv", ["-T", next, link]))
+            {
+                await rename.WaitForExitAsync();
+            }
+
+            await Http.Eventually(() => Jobs(client), v => v == "49.900", TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
+    [Fact]
+    public void DefaultLastGoodFolder_IsOwnPerSite()
+    {
+        var one = Web.Content.ContentStore.DefaultSnapshotPath("/srv/productie/content", "/srv/productie");
+        var other = Web.Content.ContentStore.DefaultSnapshotPath("/srv/test/content", "/srv/test");
+
+        Assert.NotEqual(one, other);
+        Assert.Equal(one, Web.Content.ContentStore.DefaultSnapshotPath("/srv/productie/content", "/srv/productie"));
     }
 
     [Fact]
@@ -163,6 +263,24 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("bevat 2 fout(en) en er is geen laatst goede versie", error, StringComparison.Ordinal);
         Assert.Contains($"{Cijfers}:{content.LineOf(Cijfers, "-49000")}:7: Het cijfer 'banen-2024' kan niet negatief zijn.", error, StringComparison.Ordinal);
         Assert.Contains("Het id 'Woningbouw' mag alleen kleine letters", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartUp_NumberThatDoesNotFit_WithLastGoodCopy_ServesItAndReportsTheError()
+    {
+        using (var first = new PerspectiefFactory(content.Root, snapshots))
+        {
+            Assert.Equal("49.000", await Jobs(first.CreateClient()));
+        }
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 1e30");
+
+        using var second = new PerspectiefFactory(content.Root, snapshots);
+        var client = second.CreateClient();
+
+        Assert.Equal("49.000", await Jobs(client));
+        var health = await client.Health();
+        Assert.Equal("Degraded", health.Status());
+        Assert.StartsWith($"{Cijfers}:{content.LineOf(Cijfers, "1e30")}:", Assert.Single(health.ContentErrors()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -161,6 +161,17 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
     }
 
     [Fact]
+    public async Task FiguresExport_ValidatesAgainstItsPublishedSchema()
+    {
+        var schema = Json.Schema.JsonSchema.FromText(await Client.GetStringAsync(new Uri("/schema/cijfers-export.schema.json", UriKind.Relative)));
+        using var export = JsonDocument.Parse(await Client.GetStringAsync(new Uri(Nota + "/cijfers.json", UriKind.Relative)));
+
+        var result = schema.Evaluate(export.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+    }
+
+    [Fact]
     public async Task Calendar_HasEveryMeetingAsAnAllDayEventWithALinkBack()
     {
         var response = await Get(Nota + "/vergaderingen.ics");

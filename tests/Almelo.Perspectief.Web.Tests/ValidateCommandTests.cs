@@ -38,6 +38,20 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_NumberThatDoesNotFit_ExitsOneWithALocatedError()
+    {
+        content.Replace(ContentFixture.Slug + "/cijfers.json", "\"noemer\": 3", "\"noemer\": 3.0");
+
+        var (exit, output, _) = await Validate(content.Root);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith(
+            $"perspectiefnota-2026-2029/cijfers.json:{content.LineOf(ContentFixture.Slug + "/cijfers.json", "3.0")}:",
+            Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_FolderThatDoesNotExist_ExitsTwo()
     {
         var (exit, _, error) = await Validate(Path.Combine(content.Root, "bestaat-niet"));

@@ -58,23 +58,24 @@ internal static class ChartReader
                 series.Add(new ChartSeries(reeks.Label, reeks.Cijfers.Select((c, j) => c is null ? null : Find(c, $"{at}/reeksen/{s}/cijfers/{j}")).ToList()));
             }
 
-            if (g.Soort == "verdeling" && total is not null && parts.All(p => p.Figure is not null))
+            if (g.Soort == ChartKind.Verdeling && total is not null && total.Value.ToDecimal() <= 0)
             {
-                var sum = parts.Skip(1).Aggregate(parts[0].Figure!.Value, (a, p) => a + p.Figure!.Value);
-                if (sum.ToDecimal() != total.Value.ToDecimal())
-                {
-                    errors.Add(file.ErrorAt(at + "/delen", $"De delen tellen op tot {DutchFormat.Number(sum.ToDecimal())}, maar het totaal '{total.Id}' is {DutchFormat.Number(total.Value.ToDecimal())}. Ze moeten gelijk zijn."));
-                }
+                // The page shows each part as a share of the total: a total of 0 has no shares.
+                errors.Add(file.ErrorAt(at + "/totaal", $"Het totaal '{total.Id}' van deze verdeling is 0. Een verdeling laat delen van een totaal zien; geef het totaal zijn echte waarde."));
+            }
+            else if (g.Soort == ChartKind.Verdeling && total is not null && parts.Select(p => p.Figure).OfType<Figure>().ToList() is { Count: > 0 } partFigures && partFigures.Count == parts.Count)
+            {
+                CheckSum(partFigures, total, at, file, errors);
             }
 
             if (errors.Count == before && !incomplete)
             {
                 charts.Add(new Chart(
                     g.Id,
-                    g.Soort == "verdeling" ? ChartKind.Verdeling : ChartKind.Staven,
+                    g.Soort,
                     FigureTemplate.Fill(g.Titel, Lookup),
                     FigureTemplate.Fill(g.Samenvatting, Lookup),
-                    parts.Select(p => new ChartPart(p.Label, p.Figure!)).ToList(),
+                    parts.Select(p => p.Figure is { } figure ? new ChartPart(p.Label, figure) : null).OfType<ChartPart>().ToList(),
                     total,
                     categories,
                     series));
@@ -83,5 +84,24 @@ internal static class ChartReader
         return charts;
 
         Figure? Lookup(string id) => figures.FirstOrDefault(f => f.Id == id);
+    }
+
+    private static void CheckSum(List<Figure> parts, Figure total, string at, JsonDocumentSource file, ICollection<ContentError> errors)
+    {
+        Rational sum;
+        try
+        {
+            sum = parts.Skip(1).Aggregate(parts[0].Value, (a, p) => a + p.Value);
+            _ = sum.ToDecimal();
+        }
+        catch (OverflowException)
+        {
+            errors.Add(file.ErrorAt(at + "/delen", "De delen tellen op tot een getal dat te groot is om mee te rekenen. Controleer de cijfers van de delen."));
+            return;
+        }
+        if (sum.ToDecimal() != total.Value.ToDecimal())
+        {
+            errors.Add(file.ErrorAt(at + "/delen", $"De delen tellen op tot {DutchFormat.Number(sum.ToDecimal())}, maar het totaal '{total.Id}' is {DutchFormat.Number(total.Value.ToDecimal())}. Ze moeten gelijk zijn."));
+        }
     }
 }

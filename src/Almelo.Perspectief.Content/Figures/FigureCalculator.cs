@@ -13,11 +13,17 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
     private readonly Dictionary<string, Figure> done = new(StringComparer.Ordinal);
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
     private readonly HashSet<string> failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> depths = new(StringComparer.Ordinal);
     private Dictionary<string, (CijferFile Cijfer, int Index)> declared = [];
 
     public IReadOnlyList<Figure> Calculate(IReadOnlyList<CijferFile> cijfers)
     {
         declared = [];
+        if (cijfers.Count > ContentLimits.MaxFigures)
+        {
+            errors.Add(file.ErrorAt("/cijfers", $"Er staan {cijfers.Count} cijfers in dit bestand; het mogen er hoogstens {ContentLimits.MaxFigures} zijn. Haal cijfers weg die de pagina niet toont."));
+            return [];
+        }
         for (var i = 0; i < cijfers.Count; i++)
         {
             if (!declared.TryAdd(cijfers[i].Id, (cijfers[i], i)))
@@ -47,18 +53,24 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         {
             return null;
         }
+        if (inProgress.Count >= ContentLimits.MaxDerivationDepth)
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", DepthMessage(id)));
+            failed.Add(id);
+            return null;
+        }
         if (!inProgress.Add(id))
         {
             errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", $"Het cijfer '{id}' wordt (via andere cijfers) uit zichzelf berekend. Haal de kringverwijzing weg."));
             return null;
         }
         var cijfer = declared[id].Cijfer;
-        var figure = cijfer.Afgeleid is null ? Stated(cijfer, index) : Derived(cijfer, index);
+        var figure = cijfer.Afgeleid is { } afgeleid ? Derived(cijfer, afgeleid, index) : Stated(cijfer, index);
         if (figure is not null && cijfer.Controle is not null)
         {
             if (cijfer.Afgeleid is null)
             {
-                Check(cijfer, figure, index);
+                Check(cijfer, cijfer.Controle, figure, index);
             }
             else
             {
@@ -66,8 +78,15 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             }
         }
         inProgress.Remove(id);
+        var depth = figure?.Derivation is { } derivation ? 1 + derivation.Inputs.Max(i => depths.GetValueOrDefault(i.Id)) : 0;
+        if (depth > ContentLimits.MaxDerivationDepth)
+        {
+            errors.Add(file.ErrorAt($"/cijfers/{index}/afgeleid", DepthMessage(id)));
+            figure = null;
+        }
         if (figure is not null)
         {
+            depths[id] = depth;
             done[id] = figure;
         }
         else
@@ -77,10 +96,13 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         return figure;
     }
 
+    private static string DepthMessage(string id) =>
+        $"Het cijfer '{id}' wordt in meer dan {ContentLimits.MaxDerivationDepth} stappen uit andere berekende cijfers berekend. Reken in minder stappen: laat een berekening meer cijfers tegelijk optellen.";
+
     private Figure? Stated(CijferFile cijfer, int index)
     {
         var at = $"/cijfers/{index}";
-        var unit = ParseUnit(cijfer.Eenheid);
+        var unit = cijfer.Eenheid;
         Source? source = null;
         if (cijfer.Bron is null)
         {
@@ -95,6 +117,11 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         var asFraction = false;
         if (cijfer.Waarde is { } waarde && cijfer.Teller is null && cijfer.Noemer is null)
         {
+            if (Math.Abs(waarde) > ContentLimits.MaxFigureValue)
+            {
+                errors.Add(file.ErrorAt(at + "/waarde", $"Het getal van '{cijfer.Id}' is te groot; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFigureValue)}. Controleer het aantal nullen."));
+                return null;
+            }
             value = Rational.Whole(waarde);
         }
         else if (cijfer.Waarde is null && cijfer.Teller is { } teller && cijfer.Noemer is { } noemer)
@@ -107,6 +134,11 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             if (noemer <= 0)
             {
                 errors.Add(file.ErrorAt(at + "/noemer", $"De noemer van '{cijfer.Id}' moet groter dan 0 zijn."));
+                return null;
+            }
+            if (teller > ContentLimits.MaxFraction || noemer > ContentLimits.MaxFraction)
+            {
+                errors.Add(file.ErrorAt(at + (teller > ContentLimits.MaxFraction ? "/teller" : "/noemer"), $"De teller en noemer van '{cijfer.Id}' zijn te groot; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFraction)}. Vereenvoudig de breuk, bijvoorbeeld 2 en 3 voor twee derde."));
                 return null;
             }
             value = new Rational(teller, noemer);
@@ -124,7 +156,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         }
         return source is null
             ? null
-            : new Figure(cijfer.Id, cijfer.Label, unit, value.Value, asFraction, ParseApproximation(cijfer.Benadering), source, null);
+            : new Figure(cijfer.Id, cijfer.Label, unit, value.Value, asFraction, cijfer.Benadering ?? Approximation.None, source, null);
     }
 
     private bool Plausible(CijferFile cijfer, FigureUnit unit, Rational value, string at)
@@ -149,7 +181,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         return true;
     }
 
-    private Figure? Derived(CijferFile cijfer, int index)
+    private Figure? Derived(CijferFile cijfer, AfgeleidFile afgeleid, int index)
     {
         var at = $"/cijfers/{index}/afgeleid";
         if (cijfer.Waarde is not null || cijfer.Teller is not null || cijfer.Noemer is not null)
@@ -162,7 +194,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             errors.Add(file.ErrorAt($"/cijfers/{index}/bron", $"Het cijfer '{cijfer.Id}' wordt berekend en heeft geen eigen bron. Haal \"bron\" weg: de site noemt de bronnen van de cijfers waaruit het berekend is."));
             return null;
         }
-        if (Compute(cijfer, cijfer.Afgeleid!, at) is not var (operation, inputs, value))
+        if (Compute(cijfer, afgeleid, at) is not var (operation, inputs, value))
         {
             return null;
         }
@@ -172,7 +204,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return null;
         }
 
-        var unit = ParseUnit(cijfer.Eenheid);
+        var unit = cijfer.Eenheid;
         var exact = unit == FigureUnit.Aandeel || value.IsWhole;
         var approximate = !exact || inputs.Any(i => i.Approximation != Approximation.None);
         return new Figure(
@@ -187,10 +219,10 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
     }
 
     /// <summary>A stated figure with "controle": the source states both, so the computation must give the stated value.</summary>
-    private void Check(CijferFile cijfer, Figure stated, int index)
+    private void Check(CijferFile cijfer, AfgeleidFile controle, Figure stated, int index)
     {
         var at = $"/cijfers/{index}/controle";
-        if (Compute(cijfer, cijfer.Controle!, at) is not var (operation, inputs, value))
+        if (Compute(cijfer, controle, at) is not var (operation, inputs, value))
         {
             return;
         }
@@ -224,13 +256,8 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             inputs.Add(figure);
         }
 
-        var operation = derivation.Bewerking switch
-        {
-            "product" => DerivationOperation.Product,
-            "verschil" => DerivationOperation.Verschil,
-            _ => DerivationOperation.Som,
-        };
-        var declaredUnit = ParseUnit(cijfer.Eenheid);
+        var operation = derivation.Bewerking;
+        var declaredUnit = cijfer.Eenheid;
         var (unit, unitError) = ResultUnit(operation, inputs);
         if (unitError is not null || unit != declaredUnit)
         {
@@ -238,13 +265,22 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return null;
         }
 
-        var value = operation switch
+        try
         {
-            DerivationOperation.Product => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a * f.Value),
-            DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
-            _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
-        };
-        return (operation, inputs, value);
+            var value = operation switch
+            {
+                DerivationOperation.Product => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a * f.Value),
+                DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
+                _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
+            };
+            _ = value.ToDecimal();
+            return (operation, inputs, value);
+        }
+        catch (OverflowException)
+        {
+            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een getal dat te groot is om mee te rekenen. Controleer de cijfers bij \"van\"."));
+            return null;
+        }
     }
 
     private static (FigureUnit Unit, string? Error) ResultUnit(DerivationOperation operation, List<Figure> inputs)
@@ -263,19 +299,4 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             ? (inputs[0].Unit, null)
             : (inputs[0].Unit, "Bij een verschil of som moeten alle cijfers dezelfde eenheid hebben.");
     }
-
-    internal static FigureUnit ParseUnit(string eenheid) => eenheid switch
-    {
-        "euro" => FigureUnit.Euro,
-        "aandeel" => FigureUnit.Aandeel,
-        _ => FigureUnit.Banen,
-    };
-
-    private static Approximation ParseApproximation(string? benadering) => benadering switch
-    {
-        "ruim" => Approximation.Ruim,
-        "ongeveer" => Approximation.Ongeveer,
-        "bijna" => Approximation.Bijna,
-        _ => Approximation.None,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
 
@@ -87,22 +88,22 @@ internal sealed record CijfersFile(
 internal sealed record CijferFile(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("label")] string Label,
-    [property: JsonPropertyName("eenheid")] string Eenheid,
+    [property: JsonPropertyName("eenheid")] FigureUnit Eenheid,
     [property: JsonPropertyName("waarde")] decimal? Waarde,
     [property: JsonPropertyName("teller")] long? Teller,
     [property: JsonPropertyName("noemer")] long? Noemer,
-    [property: JsonPropertyName("benadering")] string? Benadering,
+    [property: JsonPropertyName("benadering")] Approximation? Benadering,
     [property: JsonPropertyName("bron")] string? Bron,
     [property: JsonPropertyName("afgeleid")] AfgeleidFile? Afgeleid,
     [property: JsonPropertyName("controle")] AfgeleidFile? Controle);
 
 internal sealed record AfgeleidFile(
-    [property: JsonPropertyName("bewerking")] string Bewerking,
+    [property: JsonPropertyName("bewerking")] DerivationOperation Bewerking,
     [property: JsonPropertyName("van")] IReadOnlyList<string> Van);
 
 internal sealed record GrafiekFile(
     [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("soort")] string Soort,
+    [property: JsonPropertyName("soort")] ChartKind Soort,
     [property: JsonPropertyName("titel")] string Titel,
     [property: JsonPropertyName("samenvatting")] string Samenvatting,
     [property: JsonPropertyName("delen")] IReadOnlyList<DeelFile>? Delen,
@@ -125,7 +126,7 @@ internal sealed record VergaderingFile(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("datum")] string Datum,
     [property: JsonPropertyName("begintijd")] string? Begintijd,
-    [property: JsonPropertyName("soort")] string Soort,
+    [property: JsonPropertyName("soort")] MeetingKind Soort,
     [property: JsonPropertyName("onderwerp")] string Onderwerp,
     [property: JsonPropertyName("plaats")] string? Plaats,
     [property: JsonPropertyName("link")] string? Link);

@@ -19,29 +19,45 @@ public static class ContentLoader
     public const string TextFile = "tekst.md";
     public const string GlossaryFile = "begrippen.json";
 
+    /// <summary>Folder names the site uses for its own pages and files: a publication there could never be reached.</summary>
+    public static readonly IReadOnlySet<string> ReservedFolders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "privacy", "toegankelijkheid", "niet-gevonden", "fout", "health", "schema", "js", "css", "lib", "sitemap", "robots",
+    };
+
+    /// <summary>
+    /// Reads and validates the content folder. Never throws: whatever the content holds, the answer is a snapshot or
+    /// a list of errors, each with the file relative to the folder (no server path) and one line of plain Dutch.
+    /// </summary>
     public static ContentLoadResult Load(string root, TimeProvider? clock = null)
     {
         var errors = new List<ContentError>();
         if (!Directory.Exists(root))
         {
-            errors.Add(new ContentError(root, 1, 1, "Deze inhoudsmap bestaat niet."));
+            errors.Add(new ContentError(".", 1, 1, "Deze inhoudsmap bestaat niet."));
             return new ContentLoadResult(null, errors);
         }
 
+        var folder = new ContentFolder(root);
         var publications = new List<Publication>();
         try
         {
-            var folders = Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>()
+            var names = Directory.GetDirectories(folder.Root).Select(Path.GetFileName).OfType<string>()
                 .Where(name => !name.StartsWith('.'))
-                .Order(StringComparer.Ordinal);
-            foreach (var folder in folders)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (names.Count > ContentLimits.MaxPublications)
             {
-                if (!SectionTextReader.Slug().IsMatch(folder))
+                errors.Add(new ContentError(".", 1, 1, $"Er staan {names.Count} mappen in de inhoudsmap; het mogen er hoogstens {ContentLimits.MaxPublications} zijn. Haal oude of overbodige mappen weg."));
+                return new ContentLoadResult(null, errors);
+            }
+            foreach (var name in names)
+            {
+                if (FolderProblem(folder, name) is { } problem)
                 {
-                    errors.Add(new ContentError(folder + "/", 1, 1, $"De mapnaam '{folder}' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029')."));
-                    continue;
+                    errors.Add(new ContentError(name + "/", 1, 1, problem));
                 }
-                if (LoadPublication(Path.Combine(root, folder), folder, errors) is { } publication)
+                else if (LoadSafely(folder, name, errors) is { } publication)
                 {
                     publications.Add(publication);
                 }
@@ -51,7 +67,7 @@ public static class ContentLoader
         {
             // A file that disappears or changes while it is read (an editor saving, a git checkout) is an error of this
             // read, never a crash: the next read, after the change, will see the whole file.
-            errors.Add(new ContentError(".", 1, 1, $"Een bestand kon niet worden gelezen, misschien omdat het net werd veranderd ({e.Message}). Sla het opnieuw op als dit blijft."));
+            errors.Add(new ContentError(".", 1, 1, $"Een bestand kon niet worden gelezen, misschien omdat het net werd veranderd ({Shown(e, folder)}). Sla het opnieuw op als dit blijft."));
         }
         if (publications.Count == 0 && errors.Count == 0)
         {
@@ -60,122 +76,217 @@ public static class ContentLoader
 
         var loadedAt = (clock ?? TimeProvider.System).GetUtcNow();
         return errors.Count == 0
-            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt), errors)
+            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files }, errors)
             : new ContentLoadResult(null, errors);
     }
 
-    private static Publication? LoadPublication(string directory, string slug, List<ContentError> errors)
+    private static string? FolderProblem(ContentFolder folder, string name)
+    {
+        if (folder.IsLink(name))
+        {
+            return $"De map '{name}' is een snelkoppeling (symlink) naar een andere plek. Zet de publicatie zelf in de inhoudsmap.";
+        }
+        if (!SectionTextReader.IsId(name))
+        {
+            return $"De mapnaam '{name}' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029').";
+        }
+        return ReservedFolders.Contains(name)
+            ? $"De mapnaam '{name}' gebruikt de site zelf al voor een eigen pagina (/{name}). Kies een andere naam, bijvoorbeeld met het jaar erbij."
+            : null;
+    }
+
+    /// <summary>
+    /// One publication; anything unforeseen while reading it becomes one error at the file read last, so that the
+    /// site keeps its last good content and the editor still gets a place to look.
+    /// </summary>
+    private static Publication? LoadSafely(ContentFolder folder, string slug, List<ContentError> errors)
+    {
+        try
+        {
+            return LoadPublication(folder, slug, errors);
+        }
+#pragma warning disable CA1031 // Any exception here is a content problem the editor must hear of, never a crash.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            errors.Add(new ContentError(folder.LastFile, 1, 1, $"Dit bestand kon niet worden verwerkt ({Shown(e, folder)}). Maak de laatste wijziging ongedaan, of vereenvoudig de plek die u net veranderde."));
+            return null;
+        }
+    }
+
+    /// <summary>An exception's message without the server's path to the content folder.</summary>
+    private static string Shown(Exception e, ContentFolder folder) =>
+        e.Message.Replace(folder.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal).Replace(folder.Root, ".", StringComparison.Ordinal);
+
+    /// <summary>publicatie.json: the parsed file, its fields once they passed the schema, its sources and its date.</summary>
+    private sealed record MetaPhase(JsonDocumentSource? File, PublicatieFile? Value, Dictionary<string, Source>? Sources, DateOnly? Date);
+
+    /// <summary>cijfers.json: the figures and charts that are valid, and every id the file declares (valid or not).</summary>
+    private sealed record FiguresPhase(IReadOnlyList<Figure> Figures, IReadOnlyList<Chart> Charts, KnownIds Known);
+
+    /// <summary>vergaderingen.json: the valid meetings, every declared id, and whether the file exists but lists none.</summary>
+    private sealed record MeetingsPhase(IReadOnlyList<Meeting> Meetings, HashSet<string>? Declared, bool Present);
+
+    /// <summary>Everything the page needs besides the texts: press contact, share image, timeline, changes and old ids.</summary>
+    private sealed record ExtrasPhase(
+        PressContact? Press,
+        ShareImage? Image,
+        IReadOnlyList<TimelineStep> Timeline,
+        List<Change> Changes,
+        Dictionary<string, string> Aliases);
+
+    /// <summary>
+    /// Reads one publication in phases; each phase names what it reads and returns what later phases use. Every file is
+    /// read even when another one is broken, so that the editor sees every problem at once; ids that a broken file
+    /// declares still count as known, so that one mistake is reported once, not at every reference.
+    /// </summary>
+    private static Publication? LoadPublication(ContentFolder folder, string slug, List<ContentError> errors)
     {
         var before = errors.Count;
-
-        // Every file is read even when another one is broken, so that the editor sees every problem at once.
-        // Ids that a broken file declares still count as known, so that one mistake is reported once, not at every reference.
-        var (publicatie, metaFile) = ReadJson<PublicatieFile>(directory, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
-        var sources = publicatie is null ? null : ReadSources(directory, publicatie, metaFile!, errors);
-        var date = publicatie is null ? null : ParseDate(publicatie.Datum, metaFile!, "/datum", errors);
-
-        var (cijfers, figuresFile) = ReadJson<CijfersFile>(directory, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors);
-        var known = new KnownIds(
-            Declared(directory, FiguresFile, figuresFile, "cijfers"),
-            Declared(directory, FiguresFile, figuresFile, "grafieken"));
-        IReadOnlyList<Figure> figures = [];
-        IReadOnlyList<Chart> charts = [];
-        if (cijfers is not null)
-        {
-            figures = new FigureCalculator(figuresFile!, sources, errors).Calculate(cijfers.Cijfers);
-            charts = ChartReader.Read(cijfers.Grafieken ?? [], figures, known, figuresFile!, errors);
-        }
-
-        var (vergaderingen, meetingsFile) = ReadJson<VergaderingenFile>(directory, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
-        var meetings = vergaderingen is null ? [] : ReadMeetings(vergaderingen, meetingsFile!, errors);
-        var declaredMeetings = Declared(directory, MeetingsFile, meetingsFile, "vergaderingen");
-
-        var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(directory, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
+        var meta = ReadMeta(folder, slug, errors);
+        var numbers = ReadFigures(folder, slug, meta.Sources, errors);
+        var agenda = ReadAgenda(folder, slug, errors);
+        var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(folder, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
         var glossary = GlossaryAndTimeline.ReadGlossary(begrippen, glossaryFile, errors);
-
-        var laws = (publicatie?.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
-        if (metaFile is not null)
-        {
-            ReportDuplicates(laws.Select(l => l.Id), i => metaFile.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
-        }
-
-        var texts = ReadText(directory, slug, date, figures, glossary, known, Anchors.Of(
-            known.Figures ?? Enumerable.Empty<string>(),
-            known.Charts ?? Enumerable.Empty<string>(),
-            meetings.Select(m => m.Id),
+        var laws = ReadLaws(meta, errors);
+        var texts = ReadText(folder, slug, meta.Date, numbers.Figures, glossary, numbers.Known, Anchors.Of(
+            numbers.Known.Figures ?? Enumerable.Empty<string>(),
+            numbers.Known.Charts ?? Enumerable.Empty<string>(),
+            agenda.Meetings.Select(m => m.Id),
             laws.Select(l => l.Id)), errors);
+        var quote = ReadQuote(meta, errors);
+        var sections = meta is { Value: { } publicatie, File: { } metaFile }
+            ? ReadSections(texts, publicatie, metaFile, numbers.Figures, numbers.Charts, numbers.Known, quote, laws, !agenda.Present || agenda.Meetings.Count > 0, errors)
+            : [];
 
-        Quote? quote = null;
-        if (publicatie?.Citaat is { } citaat && sources is not null)
-        {
-            if (sources.TryGetValue(citaat.Bron, out var quoteSource))
-            {
-                quote = new Quote(citaat.Tekst, citaat.Naam, citaat.Functie, quoteSource);
-            }
-            else
-            {
-                errors.Add(metaFile!.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
-            }
-        }
-
-        var sections = publicatie is null ? [] : ReadSections(texts, publicatie, metaFile!, figures, charts, known, quote, laws, vergaderingen is null || meetings.Count > 0, errors);
-
-        if (publicatie is null || date is null || sources is null)
+        if (meta is not { Value: { } value, File: { } file, Date: { } date, Sources: { } sources })
         {
             return null;
         }
-        var press = PublicationExtras.ReadPress(publicatie.Pers, metaFile!, errors);
-        var image = publicatie.Deelafbeelding is { } afbeelding
-            && PublicationExtras.ReadAttachment(directory, afbeelding.Bestand, metaFile!, "/deelafbeelding/bestand", errors) is { } imageFile
-            ? new ShareImage(imageFile, afbeelding.Alt)
-            : null;
-        if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
-        {
-            errors.Add(metaFile!.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
-        }
-        Figure? FindFigure(string id) => figures.FirstOrDefault(f => f.Id == id);
-        var timeline = GlossaryAndTimeline.ReadTimeline(publicatie.Tijdlijn, meetings, declaredMeetings, FindFigure, known, metaFile!, errors);
-        foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(known.IsMissingFigure))
-        {
-            errors.Add(metaFile!.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
-        }
-        var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, metaFile!, errors);
-        var pageAnchors = Anchors.Of(figures.Select(f => f.Id), charts.Select(c => c.Id), meetings.Select(m => m.Id), laws.Select(l => l.Id))
-            .Concat(sections.Select(s => s.Id))
-            .ToHashSet(StringComparer.Ordinal);
-        pageAnchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
-        var aliasTargets = figures.Select(f => Anchors.Figure(f.Id)).Concat(charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
-            .ToHashSet(StringComparer.Ordinal);
-        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, metaFile!, errors);
-
+        var extras = ReadExtras(folder, slug, value, file, date, numbers, agenda, glossary, laws, sections, errors);
         if (errors.Count > before)
         {
             return null;
         }
         return new Publication(
             slug,
-            publicatie.Titel,
-            FigureTemplate.Fill(publicatie.Samenvatting, FindFigure),
-            date.Value,
-            publicatie.Plaats,
-            publicatie.Uitgever,
+            value.Titel,
+            FigureTemplate.Fill(value.Samenvatting, id => numbers.Figures.FirstOrDefault(f => f.Id == id)),
+            date,
+            value.Plaats,
+            value.Uitgever,
             sources.Values.ToList(),
             sections,
-            figures,
-            charts,
-            meetings,
+            numbers.Figures,
+            numbers.Charts,
+            agenda.Meetings,
             quote,
             laws,
-            press,
-            image,
-            changes,
-            aliases,
+            extras.Press,
+            extras.Image,
+            extras.Changes,
+            extras.Aliases,
             glossary,
-            timeline);
+            extras.Timeline);
+    }
+
+    private static MetaPhase ReadMeta(ContentFolder folder, string slug, List<ContentError> errors)
+    {
+        var (publicatie, file) = ReadJson<PublicatieFile>(folder, slug, PublicationFile, ContentSchemas.Publicatie, required: true, errors);
+        if (publicatie is null || file is null)
+        {
+            return new MetaPhase(file, null, null, null);
+        }
+        var sources = ReadSources(folder, slug, publicatie, file, errors);
+        return new MetaPhase(file, publicatie, sources, ParseDate(publicatie.Datum, file, "/datum", errors));
+    }
+
+    private static FiguresPhase ReadFigures(ContentFolder folder, string slug, Dictionary<string, Source>? sources, List<ContentError> errors)
+    {
+        var (cijfers, file) = ReadJson<CijfersFile>(folder, slug, FiguresFile, ContentSchemas.Cijfers, required: false, errors);
+        var known = new KnownIds(
+            Declared(folder, slug, FiguresFile, file, "cijfers"),
+            Declared(folder, slug, FiguresFile, file, "grafieken"));
+        if (cijfers is null || file is null)
+        {
+            return new FiguresPhase([], [], known);
+        }
+        var figures = new FigureCalculator(file, sources, errors).Calculate(cijfers.Cijfers);
+        return new FiguresPhase(figures, ChartReader.Read(cijfers.Grafieken ?? [], figures, known, file, errors), known);
+    }
+
+    private static MeetingsPhase ReadAgenda(ContentFolder folder, string slug, List<ContentError> errors)
+    {
+        var (vergaderingen, file) = ReadJson<VergaderingenFile>(folder, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
+        var meetings = vergaderingen is not null && file is not null ? ReadMeetings(vergaderingen, file, errors) : [];
+        return new MeetingsPhase(meetings, Declared(folder, slug, MeetingsFile, file, "vergaderingen"), vergaderingen is not null);
+    }
+
+    private static List<Law> ReadLaws(MetaPhase meta, List<ContentError> errors)
+    {
+        var laws = (meta.Value?.Wetten ?? []).Select(w => new Law(w.Id, w.Naam, w.Uitleg)).ToList();
+        if (meta.File is { } file)
+        {
+            ReportDuplicates(laws.Select(l => l.Id), i => file.ErrorAt($"/wetten/{i}/id", "Deze wet-id komt twee keer voor."), errors);
+        }
+        return laws;
+    }
+
+    private static Quote? ReadQuote(MetaPhase meta, List<ContentError> errors)
+    {
+        if (meta is not { Value.Citaat: { } citaat, Sources: { } sources, File: { } file })
+        {
+            return null;
+        }
+        if (sources.TryGetValue(citaat.Bron, out var source))
+        {
+            return new Quote(citaat.Tekst, citaat.Naam, citaat.Functie, source);
+        }
+        errors.Add(file.ErrorAt("/citaat/bron", $"De bron '{citaat.Bron}' van het citaat bestaat niet. Kies een id uit \"bronnen\"."));
+        return null;
+    }
+
+    private static ExtrasPhase ReadExtras(
+        ContentFolder folder,
+        string slug,
+        PublicatieFile publicatie,
+        JsonDocumentSource file,
+        DateOnly date,
+        FiguresPhase numbers,
+        MeetingsPhase agenda,
+        IReadOnlyList<Term> glossary,
+        List<Law> laws,
+        List<Section> sections,
+        List<ContentError> errors)
+    {
+        var press = PublicationExtras.ReadPress(publicatie.Pers, file, errors);
+        var image = publicatie.Deelafbeelding is { } afbeelding
+            && PublicationExtras.ReadAttachment(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
+            ? new ShareImage(imageFile, afbeelding.Alt)
+            : null;
+        if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            errors.Add(file.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
+        }
+        Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
+        var timeline = GlossaryAndTimeline.ReadTimeline(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
+        foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
+        {
+            errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
+        }
+        var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, file, errors);
+        var pageAnchors = Anchors.Of(numbers.Figures.Select(f => f.Id), numbers.Charts.Select(c => c.Id), agenda.Meetings.Select(m => m.Id), laws.Select(l => l.Id))
+            .Concat(sections.Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        pageAnchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
+        var aliasTargets = numbers.Figures.Select(f => Anchors.Figure(f.Id)).Concat(numbers.Charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, file, errors);
+        return new ExtrasPhase(press, image, timeline, changes, aliases);
     }
 
     private static IReadOnlyList<SectionText>? ReadText(
-        string directory,
+        ContentFolder folder,
         string slug,
         DateOnly? date,
         IReadOnlyList<Figure> figures,
@@ -184,15 +295,18 @@ public static class ContentLoader
         IEnumerable<string> anchors,
         List<ContentError> errors)
     {
-        var path = Path.Combine(directory, TextFile);
         var file = $"{slug}/{TextFile}";
-        if (!File.Exists(path))
+        if (!folder.Exists(file))
         {
             errors.Add(new ContentError(file, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen."));
             return null;
         }
+        if (ReadUtf8(folder, file, errors) is not { } markdown)
+        {
+            return null;
+        }
         return SectionTextReader.Read(
-            File.ReadAllText(path),
+            markdown,
             file,
             date?.Year ?? 0,
             id => figures.FirstOrDefault(f => f.Id == id),
@@ -202,21 +316,41 @@ public static class ContentLoader
             errors);
     }
 
+    /// <summary>A text file as UTF-8 with \n line ends (\r\n and a lone \r are read as one line end); invalid UTF-8 is an error, never replaced silently.</summary>
+    private static string? ReadUtf8(ContentFolder folder, string file, List<ContentError> errors)
+    {
+        if (folder.Read(file, ContentLimits.MaxTextFileBytes, out var problem) is not { } bytes)
+        {
+            errors.Add(new ContentError(file, 1, 1, problem ?? string.Empty));
+            return null;
+        }
+        var text = bytes.AsSpan().StartsWith(System.Text.Encoding.UTF8.Preamble) ? bytes[System.Text.Encoding.UTF8.Preamble.Length..] : bytes.ToArray();
+        TextChecks.NormalizeLoneCarriageReturns(text);
+        var invalid = TextChecks.FindInvalidUtf8(text);
+        if (invalid >= 0)
+        {
+            var (line, column) = TextChecks.Position(text, invalid);
+            errors.Add(new ContentError(file, line, column, TextChecks.InvalidUtf8Message));
+            return null;
+        }
+        return System.Text.Encoding.UTF8.GetString(text).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     /// <summary>The ids a content file declares in one of its lists, read even when the file failed its schema; null when the file could not be read at all.</summary>
-    private static HashSet<string>? Declared(string directory, string name, JsonDocumentSource? file, string list)
+    private static HashSet<string>? Declared(ContentFolder folder, string slug, string name, JsonDocumentSource? file, string list)
     {
         if (file is null)
         {
-            return File.Exists(Path.Combine(directory, name)) ? null : [];
+            return folder.Exists($"{slug}/{name}") ? null : [];
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (file.Root.ValueKind == JsonValueKind.Object && file.Root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in items.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.GetString() is { } text)
                 {
-                    ids.Add(id.GetString()!);
+                    ids.Add(text);
                 }
             }
         }
@@ -318,12 +452,13 @@ public static class ContentLoader
         List<ContentError> errors)
     {
         var result = new List<T>();
-        for (var i = 0; i < (ids?.Count ?? 0); i++)
+        for (var i = 0; i < (ids ?? []).Count; i++)
         {
-            var match = valid.FirstOrDefault(k => idOf(k) == ids![i]);
-            if (match is null && KnownIds.IsMissing(declared, ids![i]))
+            var id = (ids ?? [])[i];
+            var match = valid.FirstOrDefault(k => idOf(k) == id);
+            if (match is null && KnownIds.IsMissing(declared, id))
             {
-                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{ids[i]}' bestaat niet in {FiguresFile}."));
+                errors.Add(file.ErrorAt($"{pointer}/{i}", $"{what} '{id}' bestaat niet in {FiguresFile}."));
             }
             else if (match is not null)
             {
@@ -333,7 +468,7 @@ public static class ContentLoader
         return result;
     }
 
-    private static Dictionary<string, Source> ReadSources(string directory, PublicatieFile publicatie, JsonDocumentSource file, List<ContentError> errors)
+    private static Dictionary<string, Source> ReadSources(ContentFolder folder, string slug, PublicatieFile publicatie, JsonDocumentSource file, List<ContentError> errors)
     {
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         for (var i = 0; i < publicatie.Bronnen.Count; i++)
@@ -345,7 +480,7 @@ public static class ContentLoader
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
             }
-            var attachment = bron.Bestand is null ? null : PublicationExtras.ReadAttachment(directory, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
+            var attachment = bron.Bestand is null ? null : PublicationExtras.ReadAttachment(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
             if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment)))
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));
@@ -380,8 +515,7 @@ public static class ContentLoader
             }
             if (date is not null)
             {
-                var kind = v.Soort == "politieke-avond" ? MeetingKind.PolitiekeAvond : MeetingKind.Besluitvormend;
-                meetings.Add(new Meeting(v.Id, date.Value, time, kind, v.Onderwerp, v.Plaats, link));
+                meetings.Add(new Meeting(v.Id, date.Value, time, v.Soort, v.Onderwerp, v.Plaats, link));
             }
         }
         ReportDuplicates(file.Vergaderingen.Select(v => v.Id), i => source.ErrorAt($"/vergaderingen/{i}/id", "Deze vergadering-id komt twee keer voor."), errors);
@@ -406,19 +540,23 @@ public static class ContentLoader
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (date >= ContentLimits.FirstDate && date <= ContentLimits.LastDate)
+            {
+                return date;
+            }
+            errors.Add(file.ErrorAt(pointer, $"De datum {text} ligt te ver weg. Een datum ligt tussen {ContentLimits.FirstDate:yyyy-MM-dd} en {ContentLimits.LastDate:yyyy-MM-dd}; controleer het jaar."));
+            return null;
         }
         errors.Add(file.ErrorAt(pointer, $"'{text}' is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld 2025-07-01."));
         return null;
     }
 
     /// <summary>A JSON content file: its value when it passed its schema, and the parsed file whenever it is valid JSON.</summary>
-    private static (T? Value, JsonDocumentSource? File) ReadJson<T>(string directory, string slug, string name, string schema, bool required, List<ContentError> errors)
+    private static (T? Value, JsonDocumentSource? File) ReadJson<T>(ContentFolder folder, string slug, string name, string schema, bool required, List<ContentError> errors)
         where T : class
     {
-        var path = Path.Combine(directory, name);
         var relative = $"{slug}/{name}";
-        if (!File.Exists(path))
+        if (!folder.Exists(relative))
         {
             if (required)
             {
@@ -426,7 +564,12 @@ public static class ContentLoader
             }
             return (null, null);
         }
-        var source = JsonDocumentSource.Parse(File.ReadAllBytes(path), relative, errors);
+        if (folder.Read(relative, ContentLimits.MaxTextFileBytes, out var problem) is not { } bytes)
+        {
+            errors.Add(new ContentError(relative, 1, 1, problem ?? string.Empty));
+            return (null, null);
+        }
+        var source = JsonDocumentSource.Parse(bytes, relative, errors);
         if (source is null)
         {
             return (null, null);
@@ -436,6 +579,6 @@ public static class ContentLoader
             return (null, source);
         }
         source.CheckTexts(errors);
-        return (ContentJson.Read<T>(source.Root), source);
+        return (source.Read<T>(errors), source);
     }
 }

@@ -24,25 +24,100 @@ internal sealed partial class JsonDocumentSource
 
     public JsonElement Root { get; }
 
-    /// <summary>Parses the file; on malformed JSON returns null and reports where the parser stopped.</summary>
+    /// <summary>
+    /// Parses the file; on malformed JSON, invalid UTF-8 or a key written twice in one object returns null and reports
+    /// where. Line ends may be \n, \r\n or \r; columns count characters, not bytes.
+    /// </summary>
     public static JsonDocumentSource? Parse(byte[] utf8, string relativePath, ICollection<ContentError> errors)
     {
-        var bytes = utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8;
+        var bytes = (utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8.ToArray()).AsSpan();
+        TextChecks.NormalizeLoneCarriageReturns(bytes);
+        var invalid = TextChecks.FindInvalidUtf8(bytes);
+        if (invalid >= 0)
+        {
+            var (line, column) = TextChecks.Position(bytes, invalid);
+            errors.Add(new ContentError(relativePath, line, column, TextChecks.InvalidUtf8Message));
+            return null;
+        }
+        var lines = new LineMap(bytes);
         try
         {
-            var map = MapPositions(bytes);
-            using var document = JsonDocument.Parse(bytes);
+            var map = MapPositions(bytes, lines, relativePath, errors);
+            if (map is null)
+            {
+                return null;
+            }
+            using var document = JsonDocument.Parse(bytes.ToArray());
             return new JsonDocumentSource(relativePath, document.RootElement.Clone(), map);
         }
         catch (JsonException e)
         {
+            var line = (int)(e.LineNumber ?? 0);
+            var (at, column) = lines.Locate(lines.Offset(line, (int)(e.BytePositionInLine ?? 0)));
             errors.Add(new ContentError(
                 relativePath,
-                (int)(e.LineNumber ?? 0) + 1,
-                (int)(e.BytePositionInLine ?? 0) + 1,
+                at,
+                column,
                 "Dit is geen geldige JSON. Kijk vlak voor deze plek of er een komma, aanhalingsteken of haakje ontbreekt of te veel is."));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reads the file into its record type. A number that does not fit its field (too large, or 3.0 where a whole
+    /// number belongs) is an error at that number, never an exception.
+    /// </summary>
+    public T? Read<T>(ICollection<ContentError> errors)
+        where T : class
+    {
+        try
+        {
+            return ContentJson.Read<T>(Root);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(ErrorAt(Pointer(e.Path), "Dit getal kan de site niet lezen: het is te groot, of er staat een kommagetal waar een heel getal hoort (schrijf bijvoorbeeld 3, niet 3.0). Verbeter het getal."));
+            return null;
+        }
+    }
+
+    /// <summary>A System.Text.Json path (<c>$.cijfers[0]['a.b']</c>) as a JSON Pointer (<c>/cijfers/0/a.b</c>).</summary>
+    private static string Pointer(string? path)
+    {
+        var pointer = new StringBuilder();
+        var rest = (path ?? "$").AsSpan(1);
+        while (rest.Length > 0)
+        {
+            if (rest.StartsWith("['"))
+            {
+                var end = rest.IndexOf("']");
+                if (end < 0)
+                {
+                    break;
+                }
+                pointer.Append('/').Append(Escape(rest[2..end].ToString()));
+                rest = rest[(end + 2)..];
+            }
+            else if (rest[0] == '[')
+            {
+                var end = rest.IndexOf(']');
+                if (end < 0)
+                {
+                    break;
+                }
+                pointer.Append('/').Append(rest[1..end]);
+                rest = rest[(end + 1)..];
+            }
+            else
+            {
+                var name = rest[1..];
+                var end = name.IndexOfAny('.', '[');
+                var part = end < 0 ? name : name[..end];
+                pointer.Append('/').Append(Escape(part.ToString()));
+                rest = end < 0 ? [] : name[end..];
+            }
+        }
+        return pointer.ToString();
     }
 
     /// <summary>The error at the value a JSON Pointer names, or at its nearest existing parent.</summary>
@@ -80,37 +155,53 @@ internal sealed partial class JsonDocumentSource
                     CheckTexts(item, $"{pointer}/{index++}", errors);
                 }
                 break;
-            case JsonValueKind.String when element.GetString() is { } text && UnsafeText().IsMatch(text):
-                errors.Add(ErrorAt(pointer, "HTML, een <script> of een javascript:- of data:-link is niet toegestaan in een tekst. Schrijf gewone tekst."));
+            case JsonValueKind.String when element.GetString() is { } text:
+                CheckText(text, pointer, errors);
                 break;
+        }
+    }
+
+    private void CheckText(string text, string pointer, ICollection<ContentError> errors)
+    {
+        if (text.Length > ContentLimits.MaxJsonTextLength)
+        {
+            errors.Add(ErrorAt(pointer, $"Deze tekst is te lang ({TextChecks.Format(text.Length)} tekens). Een tekst mag hoogstens {TextChecks.Format(ContentLimits.MaxJsonTextLength)} tekens hebben; lange tekst hoort in tekst.md."));
+        }
+        else if (pointer.EndsWith("/id", StringComparison.Ordinal) && text.Any(char.IsControl))
+        {
+            errors.Add(ErrorAt(pointer, "Een id mag geen regeleinde, tab of ander onzichtbaar teken bevatten. Gebruik alleen kleine letters, cijfers en streepjes."));
+        }
+        else if (TextChecks.FindInvisible(text) is var at and >= 0)
+        {
+            errors.Add(ErrorAt(pointer, TextChecks.InvisibleMessage(text[at])));
+        }
+        else if (UnsafeText().IsMatch(text))
+        {
+            errors.Add(ErrorAt(pointer, "HTML, een <script> of een javascript:- of data:-link is niet toegestaan in een tekst. Schrijf gewone tekst."));
         }
     }
 
     [GeneratedRegex(@"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:|\bdata:\s*[a-z]+/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnsafeText();
 
-    private static Dictionary<string, (int Line, int Column)> MapPositions(ReadOnlySpan<byte> json)
+    private static Dictionary<string, (int Line, int Column)>? MapPositions(ReadOnlySpan<byte> json, LineMap lines, string relativePath, ICollection<ContentError> errors)
     {
         var map = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
-        var lineStarts = new List<int> { 0 };
-        for (var i = 0; i < json.Length; i++)
-        {
-            if (json[i] == (byte)'\n')
-            {
-                lineStarts.Add(i + 1);
-            }
-        }
-
+        var duplicates = false;
         var containers = new Stack<(string Path, bool IsArray, int NextIndex)>();
         string? property = null;
         var reader = new Utf8JsonReader(json);
         while (reader.Read())
         {
-            var position = Locate(json, lineStarts, (int)reader.TokenStartIndex);
+            var position = lines.Locate((int)reader.TokenStartIndex);
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                property = reader.GetString();
-                map[containers.Peek().Path + "/" + Escape(property!)] = position;
+                property = reader.GetString() ?? string.Empty;
+                if (!map.TryAdd(containers.Peek().Path + "/" + Escape(property), position))
+                {
+                    duplicates = true;
+                    errors.Add(new ContentError(relativePath, position.Line, position.Column, $"Het veld '{property}' staat twee keer in hetzelfde blok. Haal er één weg: anders is niet duidelijk welke waarde geldt."));
+                }
                 continue;
             }
             if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
@@ -132,7 +223,7 @@ internal sealed partial class JsonDocumentSource
             }
             else
             {
-                path = containers.Peek().Path + "/" + Escape(property!);
+                path = containers.Peek().Path + "/" + Escape(property ?? string.Empty);
             }
             map.TryAdd(path, position);
 
@@ -141,26 +232,52 @@ internal sealed partial class JsonDocumentSource
                 containers.Push((path, reader.TokenType == JsonTokenType.StartArray, 0));
             }
         }
-        return map;
+        return duplicates ? null : map;
     }
 
-    private static (int Line, int Column) Locate(ReadOnlySpan<byte> json, List<int> lineStarts, int offset)
+    /// <summary>Line starts of a file, to turn byte offsets into line and column; offsets asked in increasing order cost linear time in all.</summary>
+    private sealed class LineMap
     {
-        var line = lineStarts.BinarySearch(offset);
-        if (line < 0)
+        private readonly byte[] json;
+        private readonly List<int> lineStarts = [0];
+        private int lastOffset;
+        private int lastLine;
+        private int lastColumn = 1;
+
+        public LineMap(ReadOnlySpan<byte> json)
         {
-            line = ~line - 1;
-        }
-        var column = 1;
-        for (var i = lineStarts[line]; i < offset; i++)
-        {
-            // Count characters, not bytes: skip UTF-8 continuation bytes.
-            if ((json[i] & 0xC0) != 0x80)
+            this.json = json.ToArray();
+            for (var i = 0; i < json.Length; i++)
             {
-                column++;
+                if (json[i] == (byte)'\n')
+                {
+                    lineStarts.Add(i + 1);
+                }
             }
         }
-        return (line + 1, column);
+
+        /// <summary>The byte offset of a 0-based line and a byte position in it.</summary>
+        public int Offset(int line, int bytePosition) => Math.Min(lineStarts[Math.Clamp(line, 0, lineStarts.Count - 1)] + bytePosition, json.Length);
+
+        public (int Line, int Column) Locate(int offset)
+        {
+            var line = lineStarts.BinarySearch(offset);
+            if (line < 0)
+            {
+                line = ~line - 1;
+            }
+            var (from, column) = line == lastLine && offset >= lastOffset ? (lastOffset, lastColumn) : (lineStarts[line], 1);
+            for (var i = from; i < offset; i++)
+            {
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                if ((json[i] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+            (lastLine, lastOffset, lastColumn) = (line, offset, column);
+            return (line + 1, column);
+        }
     }
 
     private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

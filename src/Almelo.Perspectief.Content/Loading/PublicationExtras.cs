@@ -5,8 +5,6 @@ namespace Almelo.Perspectief.Content.Loading;
 /// <summary>The parts of publicatie.json for journalists: downloadable files, press contact, changes and old ids.</summary>
 internal static class PublicationExtras
 {
-    public const long MaxFileBytes = 5 * 1024 * 1024;
-
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
         [".txt"] = "text/plain; charset=utf-8",
@@ -16,28 +14,29 @@ internal static class PublicationExtras
         [".jpeg"] = "image/jpeg",
     };
 
-    /// <summary>Reads a file the content names, refusing anything outside the publication's folder.</summary>
-    public static Attachment? ReadAttachment(string directory, string path, JsonDocumentSource file, string pointer, ICollection<ContentError> errors)
+    /// <summary>Reads a file the content names: a regular file in the publication's folder, of a known type and size.</summary>
+    public static Attachment? ReadAttachment(ContentFolder folder, string slug, string path, JsonDocumentSource file, string pointer, ICollection<ContentError> errors)
     {
-        var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
+        var directory = Path.Combine(folder.Root, slug);
+        var root = directory + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(directory, path));
         if (!full.StartsWith(root, StringComparison.Ordinal) || !ContentTypes.TryGetValue(Path.GetExtension(full), out var contentType))
         {
             errors.Add(file.ErrorAt(pointer, $"'{path}' kan niet: een bestand moet in de map van de publicatie staan en eindigen op .txt, .pdf, .png of .jpg."));
             return null;
         }
-        if (!File.Exists(full))
+        var relative = Path.GetRelativePath(folder.Root, full);
+        if (!folder.Exists(relative))
         {
             errors.Add(file.ErrorAt(pointer, $"Het bestand '{path}' bestaat niet in de map van de publicatie. Controleer de naam (hoofdletters tellen mee)."));
             return null;
         }
-        var length = new FileInfo(full).Length;
-        if (length > MaxFileBytes)
+        if (folder.Read(relative, ContentLimits.MaxAttachmentBytes, out var problem) is not { } bytes)
         {
-            errors.Add(file.ErrorAt(pointer, $"Het bestand '{path}' is te groot ({length / 1024 / 1024} MB). Het mag hoogstens 5 MB zijn."));
+            errors.Add(file.ErrorAt(pointer, problem ?? string.Empty));
             return null;
         }
-        return new Attachment(path, contentType, File.ReadAllBytes(full));
+        return new Attachment(path, contentType, bytes);
     }
 
     public static PressContact? ReadPress(PersFile? pers, JsonDocumentSource file, ICollection<ContentError> errors)
@@ -50,7 +49,13 @@ internal static class PublicationExtras
         {
             errors.Add(file.ErrorAt("/pers", "Geef bij \"pers\" ook een telefoonnummer, e-mailadres of webadres, zodat journalisten contact kunnen opnemen."));
         }
-        return new PressContact(pers.Naam, pers.Telefoon, pers.Email, pers.Url is null ? null : new Uri(pers.Url));
+        Uri? url = null;
+        if (pers.Url is not null && !(Uri.TryCreate(pers.Url, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        {
+            errors.Add(file.ErrorAt("/pers/url", $"'{pers.Url}' is geen geldig webadres. Schrijf het volledige adres, bijvoorbeeld https://www.almelo.nl/."));
+            url = null;
+        }
+        return new PressContact(pers.Naam, pers.Telefoon, pers.Email, url);
     }
 
     public static List<Change> ReadChanges(IReadOnlyList<WijzigingFile> wijzigingen, DateOnly? published, JsonDocumentSource file, List<ContentError> errors)

@@ -26,11 +26,11 @@ internal static partial class SectionTextReader
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    [GeneratedRegex(@"^#{2}\s+(?<title>.*?)\s*(\{#(?<id>[^}]*)\})?\s*#*\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex HeadingLine();
-
     [GeneratedRegex(Anchors.IdPattern, RegexOptions.CultureInvariant)]
-    public static partial Regex Slug();
+    private static partial Regex Slug();
+
+    /// <summary>Whether the text is a valid id (the pattern's <c>$</c> also matches before a final line break, which an id may not have).</summary>
+    public static bool IsId(string text) => Slug().IsMatch(text) && !text.EndsWith('\n');
 
     [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDate();
@@ -45,9 +45,12 @@ internal static partial class SectionTextReader
         IReadOnlySet<string> anchors,
         ICollection<ContentError> errors)
     {
-        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
         var lines = markdown.Split('\n');
+        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
+        if (!CheckLines(lines, file, errors) || Parse(markdown, pipeline, file, errors) is not { } document)
+        {
+            return [];
+        }
 
         CheckInlines(document, file, known, errors);
         CheckWrittenDates(lines, file, defaultYear, errors);
@@ -97,16 +100,14 @@ internal static partial class SectionTextReader
 
             Close();
             current = heading;
-            var match = HeadingLine().Match(lines[heading.Line].TrimEnd('\r'));
-            title = match.Groups["title"].Value;
-            id = match.Groups["id"].Success ? match.Groups["id"].Value : null;
+            (title, id) = HeadingParts(lines[heading.Line]);
             // An unknown {cijfer:id} in the heading is reported with the other inlines.
             title = FigureTemplate.Fill(title, lookup);
             if (id is null)
             {
                 errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));
             }
-            else if (!Slug().IsMatch(id))
+            else if (!IsId(id))
             {
                 errors.Add(Error(file, heading, $"Het id '{id}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties."));
                 id = null;
@@ -141,6 +142,86 @@ internal static partial class SectionTextReader
         return sections;
     }
 
+    /// <summary>The Markdown document; null, with an error, when Markdig refuses nesting beyond its limit (thousands of &gt; or list levels).</summary>
+    private static MarkdownDocument? Parse(string markdown, MarkdownPipeline pipeline, string file, ICollection<ContentError> errors)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            errors.Add(new ContentError(file, 1, 1, "De tekst is te diep genest: er staan te veel citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Splits a heading line <c>## Title {#id} ##</c> into its title and id (null when there is none), in one pass
+    /// from the end: editors paste long runs of spaces from Word or PDF, so no backtracking pattern reads this.
+    /// </summary>
+    internal static (string Title, string? Id) HeadingParts(string line)
+    {
+        var text = line.AsSpan().TrimEnd('\r');
+        var indent = text.Length - text.TrimStart(' ').Length;
+        text = text[Math.Min(indent, 3)..];
+        if (!text.StartsWith("##") || text.Length < 3 || !char.IsWhiteSpace(text[2]))
+        {
+            return (string.Empty, null);
+        }
+        text = text[2..].Trim().TrimEnd('#').TrimEnd();
+        string? id = null;
+        if (text.EndsWith('}') && text.LastIndexOf("{#") is var open and >= 0 && !text[(open + 2)..^1].Contains('}'))
+        {
+            id = text[(open + 2)..^1].ToString();
+            text = text[..open].TrimEnd();
+        }
+        return (text.ToString(), id);
+    }
+
+    /// <summary>Lines too long to read in time, and invisible characters that change how the text reads, are errors.</summary>
+    private static bool CheckLines(string[] lines, string file, ICollection<ContentError> errors)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > ContentLimits.MaxLineLength)
+            {
+                errors.Add(new ContentError(file, i + 1, 1, $"Deze regel is te lang ({TextChecks.Format(lines[i].Length)} tekens). Een regel mag hoogstens {TextChecks.Format(ContentLimits.MaxLineLength)} tekens hebben: begin een nieuwe alinea met een lege regel."));
+                return false;
+            }
+            if (Nesting(lines[i]) > ContentLimits.MaxNesting)
+            {
+                errors.Add(new ContentError(file, i + 1, 1, $"Hier staan meer dan {ContentLimits.MaxNesting} citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
+                return false;
+            }
+            if (TextChecks.FindInvisible(lines[i]) is var at and >= 0)
+            {
+                errors.Add(new ContentError(file, i + 1, at + 1, TextChecks.InvisibleMessage(lines[i][at])));
+            }
+        }
+        return true;
+    }
+
+    /// <summary>How many quote markers (&gt;) and list markers (-, *, +) open a line, one inside the other.</summary>
+    private static int Nesting(string line)
+    {
+        var depth = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] is ' ' or '\t')
+            {
+                continue;
+            }
+            if (line[i] == '>' || line[i] is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
+            {
+                depth++;
+                continue;
+            }
+            break;
+        }
+        return depth;
+    }
+
     private static void CheckInlines(MarkdownDocument document, string file, KnownIds known, ICollection<ContentError> errors)
     {
         foreach (var inline in document.Descendants<Inline>())
@@ -149,6 +230,9 @@ internal static partial class SectionTextReader
             {
                 case HtmlInline html:
                     errors.Add(Error(file, html, HtmlMessage(html.Tag)));
+                    break;
+                case LinkInline { IsImage: true } image when IsSafeUrl(image.Url) && image.Url?.StartsWith('/') != true:
+                    errors.Add(Error(file, image, $"De afbeelding '{image.Url}' staat op een andere website. Die laat de site niet zien (ook om bezoekers niet te laten volgen). Zet de afbeelding in de map van de publicatie, of maak er een gewone link van."));
                     break;
                 case LinkInline link when !IsSafeUrl(link.Url):
                     errors.Add(Error(file, link, $"De link '{link.Url}' is niet toegestaan. Gebruik een webadres dat begint met https:// of http://, of een link binnen de pagina (#id)."));

@@ -1,11 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Almelo.Perspectief.Content.Model;
 
+/// <summary>The kind of a chart, as <c>soort</c> in cijfers.json names it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChartKind>))]
 public enum ChartKind
 {
     /// <summary>Parts of a whole (a doughnut), with the whole as a total row.</summary>
+    [JsonStringEnumMemberName("verdeling")]
     Verdeling,
 
     /// <summary>Stacked bars per category, one series per stack layer.</summary>
+    [JsonStringEnumMemberName("staven")]
     Staven,
 }
 

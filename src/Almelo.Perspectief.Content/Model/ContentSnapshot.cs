@@ -3,6 +3,9 @@ namespace Almelo.Perspectief.Content.Model;
 /// <summary>All publications as one immutable, validated whole; the site serves exactly one snapshot at a time.</summary>
 public sealed record ContentSnapshot(IReadOnlyList<Publication> Publications, DateTimeOffset LoadedAt)
 {
+    /// <summary>Every file the snapshot was read from, with the bytes that were validated: what the last good copy keeps.</summary>
+    public IReadOnlyList<ContentFile> Files { get; init; } = [];
+
     /// <summary>Publications newest first, as the home page lists them.</summary>
     public IEnumerable<Publication> NewestFirst => Publications.OrderByDescending(p => p.Date).ThenBy(p => p.Slug, StringComparer.Ordinal);
 
@@ -14,3 +17,6 @@ public sealed record ContentLoadResult(ContentSnapshot? Snapshot, IReadOnlyList<
 {
     public bool IsValid => Errors.Count == 0 && Snapshot is not null;
 }
+
+/// <summary>A file the loader read and validated (path relative to the content folder, with <c>/</c>), with its bytes.</summary>
+public sealed record ContentFile(string RelativePath, ReadOnlyMemory<byte> Bytes);

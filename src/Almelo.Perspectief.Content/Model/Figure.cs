@@ -1,25 +1,50 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
+
 namespace Almelo.Perspectief.Content.Model;
 
+/// <summary>The unit of a figure, as <c>eenheid</c> in cijfers.json names it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FigureUnit>))]
 public enum FigureUnit
 {
+    [JsonStringEnumMemberName("euro")]
     Euro,
+
+    [JsonStringEnumMemberName("banen")]
     Banen,
+
+    [JsonStringEnumMemberName("aandeel")]
     Aandeel,
 }
 
 /// <summary>How a figure relates to the exact number: "ruim 1.200" is at least 1.200.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Approximation>))]
 public enum Approximation
 {
+    /// <summary>Exact: cijfers.json has no <c>benadering</c>.</summary>
     None,
+
+    [JsonStringEnumMemberName("ruim")]
     Ruim,
+
+    [JsonStringEnumMemberName("ongeveer")]
     Ongeveer,
+
+    [JsonStringEnumMemberName("bijna")]
     Bijna,
 }
 
+/// <summary>How a derived figure is computed, as <c>bewerking</c> in cijfers.json names it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DerivationOperation>))]
 public enum DerivationOperation
 {
+    [JsonStringEnumMemberName("product")]
     Product,
+
+    [JsonStringEnumMemberName("verschil")]
     Verschil,
+
+    [JsonStringEnumMemberName("som")]
     Som,
 }
 
@@ -41,8 +66,14 @@ public sealed record Figure(
 {
     public bool IsDerived => Derivation is not null;
 
+    // Computed once per figure: a derivation may use one input many times, and walking it anew each time takes exponential time.
+    private static readonly ConditionalWeakTable<Figure, IReadOnlyList<Source>> SourcesOf = [];
+
     /// <summary>The sources behind this figure: its own, or those of every figure it was computed from.</summary>
-    public IReadOnlyList<Source> Sources => Source is not null
-        ? [Source]
-        : Derivation!.Inputs.SelectMany(i => i.Sources).DistinctBy(s => s.Id).ToList();
+    public IReadOnlyList<Source> Sources => SourcesOf.GetValue(this, static figure => figure switch
+    {
+        { Source: { } source } => [source],
+        { Derivation: { } derivation } => derivation.Inputs.Distinct().SelectMany(i => i.Sources).DistinctBy(s => s.Id).ToList(),
+        _ => [],
+    });
 }

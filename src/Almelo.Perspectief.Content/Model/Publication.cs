@@ -75,9 +75,13 @@ public sealed record Quote(string Text, string Name, string Role, Source Source)
 /// <summary>One of the laws of the sociaal domein, explained in plain Dutch.</summary>
 public sealed record Law(string Id, string Name, string Explanation);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MeetingKind>))]
 public enum MeetingKind
 {
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("politieke-avond")]
     PolitiekeAvond,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("besluitvormend")]
     Besluitvormend,
 }
 

@@ -2,8 +2,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Almelo.Perspectief.Web.Content;
 
-/// <summary>Healthy while the content on disk is what the site serves; Degraded, with the errors, while it serves the last good content.</summary>
-public sealed class ContentHealthCheck(ContentStore store) : IHealthCheck
+/// <summary>
+/// Healthy while the content on disk is what the site serves; Degraded, with the errors, while it serves the last good
+/// content. Errors name files relative to the content folder (never a server path), as editors see them.
+/// </summary>
+public sealed class ContentHealthCheck(IContentSource store) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -14,12 +14,12 @@ internal static class DataEndpoints
     public static RouteGroupBuilder MapData(this WebApplication app)
     {
         var group = app.MapGroup(string.Empty);
-        group.MapGet($"/{Slug}/cijfers.csv", (string slug, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/cijfers.csv", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
                 ? Results.File(FiguresCsv.Write(p, address.Page(p)), "text/csv; charset=utf-8", $"{p.Slug}-cijfers.csv")
                 : Results.NotFound());
 
-        group.MapGet($"/{Slug}/cijfers.json", (string slug, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/cijfers.json", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
                 ? Results.File(
                     FiguresJson.Write(p, address.Page(p), f => address.Of(PublicAddress.FilePath(p, f)), address.Of(FiguresJson.SchemaPath)),
@@ -27,23 +27,23 @@ internal static class DataEndpoints
                     $"{p.Slug}-cijfers.json")
                 : Results.NotFound());
 
-        group.MapGet($"/{Slug}/vergaderingen.ics", (string slug, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/vergaderingen.ics", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
                 ? Calendar(p, p.Meetings, address, $"{p.Slug}-vergaderingen.ics")
                 : Results.NotFound());
 
-        group.MapGet($"/{Slug}/vergaderingen/{{id}}.ics", (string slug, string id, ContentStore store, PublicAddress address) =>
+        group.MapGet($"/{Slug}/vergaderingen/{{id}}.ics", (string slug, string id, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p && p.Meetings.FirstOrDefault(m => m.Id == id) is { } meeting
                 ? Calendar(p, [meeting], address, $"{p.Slug}-{meeting.Id}.ics")
                 : Results.NotFound());
 
         // Only files that the content declares are served; any other path is a 404, whatever it contains.
-        group.MapGet($"/{Slug}/{{**path:minlength(1)}}", (string slug, string path, ContentStore store) =>
+        group.MapGet($"/{Slug}/{{**path:minlength(1)}}", (string slug, string path, IContentSource store) =>
             Find(store, slug)?.FindFile(path) is { } file
                 ? Results.File(file.Bytes.ToArray(), file.ContentType, file.FileName)
                 : Results.NotFound());
 
-        group.MapGet("/sitemap.xml", (ContentStore store, PublicAddress address) =>
+        group.MapGet("/sitemap.xml", (IContentSource store, PublicAddress address) =>
             Results.Text(Sitemap.Write(address.Base, store.Current, Components.Pages.SitePages.All), "application/xml; charset=utf-8"));
 
         group.MapGet("/robots.txt", (PublicAddress address) =>
@@ -61,7 +61,7 @@ internal static class DataEndpoints
         return group;
     }
 
-    private static Publication? Find(ContentStore store, string slug) => store.Current.Find(slug);
+    private static Publication? Find(IContentSource store, string slug) => store.Current.Find(slug);
 
     private static IResult Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address, string fileName) =>
         Results.File(

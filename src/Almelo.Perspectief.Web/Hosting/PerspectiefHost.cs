@@ -53,7 +53,8 @@ public static class PerspectiefHost
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentStore>();
-        builder.Services.AddHostedService<ContentStartup>();
+        builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
 
         builder.AddHardening();

@@ -17,7 +17,10 @@ public sealed class LawChooserTests : ComponentTest
     public LawChooserTests()
     {
         var options = Options.Create(new ContentOptions { Path = content.Root, SnapshotPath = Path.Combine(content.Root, "..", "snap-" + Guid.NewGuid().ToString("N")) });
-        Services.AddSingleton(new ContentStore(options, new TestEnvironment(), NullLogger<ContentStore>.Instance, TimeProvider.System));
+        var store = new ContentStore(options, new TestEnvironment(), NullLogger<ContentStore>.Instance, TimeProvider.System);
+        store.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Services.AddSingleton<IContentSource>(store);
+        Services.AddSingleton(store);
     }
 
     [Fact]
