@@ -87,7 +87,7 @@ public static class ContentLoader
         }
 
         var (vergaderingen, meetingsFile) = ReadJson<VergaderingenFile>(directory, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
-        var meetings = vergaderingen is null ? [] : ReadMeetings(vergaderingen, meetingsFile!, errors);
+        var meetings = vergaderingen is null ? [] : MeetingReader.Read(vergaderingen, meetingsFile!, sources, errors);
         var declaredMeetings = Declared(directory, MeetingsFile, meetingsFile, "vergaderingen");
 
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(directory, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
@@ -147,6 +147,7 @@ public static class ContentLoader
         var aliasTargets = figures.Select(f => Anchors.Figure(f.Id)).Concat(charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
         var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, metaFile!, errors);
+        var (links, wording) = StatusReader.Read(metaFile!, sources, meetings.Count > 0, errors);
 
         if (errors.Count > before)
         {
@@ -171,7 +172,11 @@ public static class ContentLoader
             changes,
             aliases,
             glossary,
-            timeline);
+            timeline)
+        {
+            Links = links,
+            StatusWording = wording,
+        };
     }
 
     private static IReadOnlyList<SectionText>? ReadText(
@@ -354,41 +359,7 @@ public static class ContentLoader
         return sources;
     }
 
-    private static List<Meeting> ReadMeetings(VergaderingenFile file, JsonDocumentSource source, List<ContentError> errors)
-    {
-        var meetings = new List<Meeting>();
-        for (var i = 0; i < file.Vergaderingen.Count; i++)
-        {
-            var v = file.Vergaderingen[i];
-            var date = ParseDate(v.Datum, source, $"/vergaderingen/{i}/datum", errors);
-            TimeOnly? time = null;
-            if (v.Begintijd is not null)
-            {
-                if (TimeOnly.TryParseExact(v.Begintijd, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    time = parsed;
-                }
-                else
-                {
-                    errors.Add(source.ErrorAt($"/vergaderingen/{i}/begintijd", $"'{v.Begintijd}' is geen bestaande tijd. Schrijf bijvoorbeeld 19:30."));
-                }
-            }
-            Uri? link = null;
-            if (v.Link is not null && !Uri.TryCreate(v.Link, UriKind.Absolute, out link))
-            {
-                errors.Add(source.ErrorAt($"/vergaderingen/{i}/link", $"'{v.Link}' is geen geldig webadres."));
-            }
-            if (date is not null)
-            {
-                var kind = v.Soort == "politieke-avond" ? MeetingKind.PolitiekeAvond : MeetingKind.Besluitvormend;
-                meetings.Add(new Meeting(v.Id, date.Value, time, kind, v.Onderwerp, v.Plaats, link));
-            }
-        }
-        ReportDuplicates(file.Vergaderingen.Select(v => v.Id), i => source.ErrorAt($"/vergaderingen/{i}/id", "Deze vergadering-id komt twee keer voor."), errors);
-        return meetings.OrderBy(m => m.Date).ThenBy(m => m.StartTime).ToList();
-    }
-
-    private static void ReportDuplicates(IEnumerable<string> ids, Func<int, ContentError> error, List<ContentError> errors)
+    internal static void ReportDuplicates(IEnumerable<string> ids, Func<int, ContentError> error, List<ContentError> errors)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;

@@ -34,6 +34,6 @@ public sealed class MeetingListTests : ComponentTest
             .Add(c => c.Publication, ReferenceNota.Publication)
             .Add(c => c.Today, new DateOnly(2025, 7, 8)));
 
-        Assert.Equal(["Voorbij", "Komt nog", "Komt nog"], cut.FindAll(".vergadering__status").Select(s => s.TextContent));
+        Assert.Equal(["Voorbij", "Vandaag", "Komt nog"], cut.FindAll(".vergadering__status").Select(s => s.TextContent));
     }
 }
