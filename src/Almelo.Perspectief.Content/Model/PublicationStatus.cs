@@ -6,10 +6,10 @@ namespace Almelo.Perspectief.Content.Model;
 /// <summary>Where the council's decision on a publication stands, decided from the meeting dates and the content.</summary>
 public enum DecisionStage
 {
-    /// <summary>No meeting has started yet.</summary>
+    /// <summary>No meeting is over yet; the first may be today.</summary>
     Upcoming,
 
-    /// <summary>Some meetings are over or happening today, others are still to come.</summary>
+    /// <summary>Some meetings are over, others are still to come (or today).</summary>
     Discussing,
 
     /// <summary>Every meeting is over, but the content records no outcome.</summary>
@@ -40,7 +40,7 @@ public sealed partial record PublicationStatus(DecisionStage Stage, string Text,
         var decision = meetings.LastOrDefault(m => m.Outcome is not null);
         var stage = meetings.All(m => m.HasPassed(today))
             ? decision is null ? DecisionStage.DecidedPendingOutcome : DecisionStage.Decided
-            : meetings.All(m => m.StateOn(today) == DayState.Upcoming) ? DecisionStage.Upcoming : DecisionStage.Discussing;
+            : meetings.Any(m => m.HasPassed(today)) ? DecisionStage.Discussing : DecisionStage.Upcoming;
         var template = stage switch
         {
             DecisionStage.Upcoming => wording.Upcoming,
