@@ -105,7 +105,7 @@ public sealed class TimeRulesTests
     [Fact]
     public void Status_AllPassedWithOutcome_SaysWhatWasDecidedAndCitesTheMeeting()
     {
-        using var content = WithOutcome();
+        using var content = ContentFixture.WithOutcome();
         var nota = ContentLoader.Load(content.Root).Snapshot!.Find(ContentFixture.Slug)!;
 
         var status = PublicationStatus.For(nota, new DateOnly(2026, 11, 26))!;
@@ -146,7 +146,7 @@ public sealed class TimeRulesTests
     [Fact]
     public void Warning_WithAnOutcomeRecorded_IsNotGiven()
     {
-        using var content = WithOutcome();
+        using var content = ContentFixture.WithOutcome();
 
         Assert.Empty(ContentWarning.For(ContentLoader.Load(content.Root).Snapshot!, new DateOnly(2026, 11, 26)));
     }
@@ -158,11 +158,6 @@ public sealed class TimeRulesTests
     [InlineData(new string[0], "")]
     public void DateList_GroupsDaysOfOneMonth(string[] dates, string expected) =>
         Assert.Equal(expected, Formatting.DutchFormat.DateList(dates.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture))));
-
-    /// <summary>The reference content with an outcome at the last meeting, from a (made-up) source of its own.</summary>
-    internal static ContentFixture WithOutcome() => ContentFixture.Reference()
-        .Replace(ContentFixture.Slug + "/publicatie.json", "\"bronnen\": [", "\"bronnen\": [\n    { \"id\": \"raadsbesluit\", \"titel\": \"Besluit (voorbeeld)\", \"uitgever\": \"Gemeenteraad Almelo\", \"datum\": \"2025-07-10\", \"url\": \"https://raad.example.org/besluit\" },")
-        .Replace(ContentFixture.Slug + "/vergaderingen.json", "\"id\": \"besluitvorming-2025-07-10\",", "\"id\": \"besluitvorming-2025-07-10\",\n      \"uitkomst\": { \"tekst\": \"De raad stemde in met de nota (voorbeeld).\", \"besluit\": \"https://raad.example.org/besluit\", \"bron\": \"raadsbesluit\" },");
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
