@@ -35,18 +35,73 @@ public sealed class ExportTests
     }
 
     [Fact]
-    public void Calendar_MeetingWithAStartTime_IsInAmsterdamTime()
+    public void Calendar_MeetingWithStartEndAndPlace_IsTimedInAmsterdamWithLocation()
     {
         var publication = ReferenceNota.Publication;
-        var meeting = publication.Meetings[0] with { StartTime = new TimeOnly(19, 30), Place = "Raadzaal, stadhuis Almelo" };
+        var meeting = publication.Meetings[0] with
+        {
+            StartTime = new TimeOnly(19, 30),
+            EndTime = new TimeOnly(22, 0),
+            Place = new MeetingPlace("Raadzaal", "Voorbeeldstraat 1, Almelo"),
+        };
 
         var text = MeetingsCalendar.Write(publication, [meeting], _ => Page, "perspectief.almelo.nl");
         var calendarEvent = Assert.Single(Calendar.Load(text)!.Events);
 
         Assert.Contains("DTSTART;TZID=Europe/Amsterdam:20250701T193000", text, StringComparison.Ordinal);
-        Assert.Equal("Raadzaal, stadhuis Almelo", calendarEvent.Location);
-        Assert.Equal(TimeSpan.FromHours(3), calendarEvent.Duration!.Value.ToTimeSpanUnspecified());
+        Assert.Equal("Europe/Amsterdam", calendarEvent.DtStart!.TzId);
+        Assert.True(calendarEvent.DtStart.HasTime);
+        Assert.Equal(new DateTime(2025, 7, 1, 22, 0, 0), calendarEvent.DtEnd!.Value);
+        Assert.Equal("Raadzaal, Voorbeeldstraat 1, Almelo", calendarEvent.Location);
         Assert.Equal("politieke-avond-2025-07-01.perspectiefnota-2026-2029@perspectief.almelo.nl", calendarEvent.Uid);
+    }
+
+    [Fact]
+    public void Calendar_MeetingWithOnlyAStartTime_HasNoInventedEnd()
+    {
+        var publication = ReferenceNota.Publication;
+        var meeting = publication.Meetings[0] with { StartTime = new TimeOnly(19, 30) };
+
+        var text = MeetingsCalendar.Write(publication, [meeting], _ => Page, "perspectief.almelo.nl");
+        var calendarEvent = Assert.Single(Calendar.Load(text)!.Events);
+
+        Assert.True(calendarEvent.DtStart!.HasTime);
+        Assert.Null(calendarEvent.DtEnd);
+        Assert.Null(calendarEvent.Duration);
+        Assert.DoesNotContain("\nLOCATION", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calendar_MeetingWithoutTimeOrPlace_IsAllDayWithoutLocation()
+    {
+        var publication = ReferenceNota.Publication;
+
+        var text = MeetingsCalendar.Write(publication, [publication.Meetings[0]], _ => Page, "perspectief.almelo.nl");
+        var calendarEvent = Assert.Single(Calendar.Load(text)!.Events);
+
+        Assert.False(calendarEvent.DtStart!.HasTime);
+        Assert.Equal(new DateOnly(2025, 7, 1), calendarEvent.DtStart.Date);
+        Assert.Equal(new DateOnly(2025, 7, 2), calendarEvent.DtEnd!.Date);
+        Assert.Null(calendarEvent.Location);
+        Assert.DoesNotContain("\nLOCATION", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calendar_MeetingWithLinksAndSpeaking_DescribesThem()
+    {
+        var publication = ReferenceNota.Publication;
+        var meeting = publication.Meetings[0] with
+        {
+            Agenda = new Uri("https://raad.example.org/agenda/1"),
+            Broadcast = new Uri("https://raad.example.org/live"),
+            Speaking = new SpeakingInfo("Meld u een dag van tevoren aan bij de griffie.", new Uri("https://raad.example.org/inspreken")),
+        };
+
+        var calendarEvent = Assert.Single(Calendar.Load(MeetingsCalendar.Write(publication, [meeting], _ => Page, "perspectief.almelo.nl"))!.Events);
+
+        Assert.Contains("Agenda en stukken: https://raad.example.org/agenda/1", calendarEvent.Description, StringComparison.Ordinal);
+        Assert.Contains("Live kijken: https://raad.example.org/live", calendarEvent.Description, StringComparison.Ordinal);
+        Assert.Contains("Inspreken: Meld u een dag van tevoren aan bij de griffie. https://raad.example.org/inspreken", calendarEvent.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -189,14 +189,15 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
     }
 
     [Fact]
-    public async Task Calendar_OneMeeting_HasItsOwnEventLinkedFromThePage()
+    public async Task Calendar_PastMeeting_IsNotOfferedButItsAddressStillServesTheEvent()
     {
         var document = await Client.Html(Nota);
-        var link = document.QuerySelector("#vergadering-politieke-avond-2025-07-01 .vergadering__agenda a")!.GetAttribute("href")!;
+        const string link = "/perspectiefnota-2026-2029/vergaderingen/politieke-avond-2025-07-01.ics";
 
         var calendar = Calendar.Load(await Client.GetStringAsync(new Uri(link, UriKind.Relative)))!;
 
-        Assert.Equal("/perspectiefnota-2026-2029/vergaderingen/politieke-avond-2025-07-01.ics", link);
+        Assert.Null(document.QuerySelector($"a[href='{link}']"));
+        Assert.Empty(document.QuerySelectorAll("a[href$='.ics']"));
         Assert.Equal(new DateOnly(2025, 7, 1), DateOnly.FromDateTime(Assert.Single(calendar.Events).DtStart!.Value));
     }
 

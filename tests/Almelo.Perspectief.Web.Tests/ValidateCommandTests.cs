@@ -52,6 +52,44 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ShippedContentToday_PrintsTheStaleWarningAtTheLastMeetingAndExitsZero()
+    {
+        using var live = ContentFixture.Live();
+
+        var (exit, output, _) = await Validate(live.Root);
+
+        Assert.Equal(0, exit);
+        var line = live.LineOf(ContentFixture.Slug + "/vergaderingen.json", "\"besluitvorming-2025-07-10\"") - 1;
+        Assert.Contains(
+            $"waarschuwing: perspectiefnota-2026-2029/vergaderingen.json:{line}:5: Alle vergaderingen van 'Perspectiefnota 2026-2029' zijn voorbij, maar er staat niet wat de raad besloot.",
+            output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("waarschuwing:", StringComparison.Ordinal)),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_OutcomeRecorded_PrintsNoWarning()
+    {
+        using var decided = ContentFixture.WithOutcome();
+
+        var (exit, output, _) = await Validate(decided.Root);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("waarschuwing:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BeforeTheMeetings_PrintsNoWarning()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = Hosting.ValidateCommand.Run(content.Root, content.Root, output, error, new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("waarschuwing:", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_FolderThatDoesNotExist_ExitsTwo()
     {
         var (exit, _, error) = await Validate(Path.Combine(content.Root, "bestaat-niet"));

@@ -54,6 +54,22 @@ public static class DutchFormat
     /// <summary>"dinsdag 1 juli 2025".</summary>
     public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
 
+    /// <summary>
+    /// Several days as one phrase: "dinsdag 1 juli 2025", "dinsdag 8 en donderdag 10 juli 2025" within one month,
+    /// otherwise each day in full: "maandag 30 juni 2025 en dinsdag 1 juli 2025".
+    /// </summary>
+    public static string DateList(IEnumerable<DateOnly> dates)
+    {
+        var days = dates.Distinct().Order().ToList();
+        if (days.Count > 1 && days.All(d => d.Year == days[0].Year && d.Month == days[0].Month))
+        {
+            var names = days.Select(d => d.ToString("dddd d", Culture)).ToList();
+            return $"{string.Join(", ", names[..^1])} en {names[^1]} {days[0].ToString("MMMM yyyy", Culture)}";
+        }
+        var full = days.Select(LongDate).ToList();
+        return full.Count <= 1 ? string.Concat(full) : $"{string.Join(", ", full[..^1])} en {full[^1]}";
+    }
+
     /// <summary>"1 juli 2025".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 

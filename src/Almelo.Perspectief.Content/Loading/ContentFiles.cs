@@ -119,18 +119,6 @@ internal sealed record ReeksFile(
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("cijfers")] IReadOnlyList<string?> Cijfers);
 
-internal sealed record VergaderingenFile(
-    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<VergaderingFile> Vergaderingen);
-
-internal sealed record VergaderingFile(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("datum")] string Datum,
-    [property: JsonPropertyName("begintijd")] string? Begintijd,
-    [property: JsonPropertyName("soort")] MeetingKind Soort,
-    [property: JsonPropertyName("onderwerp")] string Onderwerp,
-    [property: JsonPropertyName("plaats")] string? Plaats,
-    [property: JsonPropertyName("link")] string? Link);
-
 internal static class ContentJson
 {
     public static T Read<T>(JsonElement element) => element.Deserialize<T>()

@@ -145,7 +145,7 @@ public static class ContentLoader
         var before = errors.Count;
         var meta = ReadMeta(folder, slug, errors);
         var numbers = ReadFigures(folder, slug, meta.Sources, errors);
-        var agenda = ReadAgenda(folder, slug, errors);
+        var agenda = ReadAgenda(folder, slug, meta.Sources, errors);
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(folder, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
         var glossary = GlossaryAndTimeline.ReadGlossary(begrippen, glossaryFile, errors);
         var laws = ReadLaws(meta, errors);
@@ -164,6 +164,7 @@ public static class ContentLoader
             return null;
         }
         var extras = ReadExtras(folder, slug, value, file, date, numbers, agenda, glossary, laws, sections, errors);
+        var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
         if (errors.Count > before)
         {
             return null;
@@ -187,7 +188,11 @@ public static class ContentLoader
             extras.Changes,
             extras.Aliases,
             glossary,
-            extras.Timeline);
+            extras.Timeline)
+        {
+            Links = links,
+            StatusWording = wording,
+        };
     }
 
     private static MetaPhase ReadMeta(ContentFolder folder, string slug, List<ContentError> errors)
@@ -215,10 +220,10 @@ public static class ContentLoader
         return new FiguresPhase(figures, ChartReader.Read(cijfers.Grafieken ?? [], figures, known, file, errors), known);
     }
 
-    private static MeetingsPhase ReadAgenda(ContentFolder folder, string slug, List<ContentError> errors)
+    private static MeetingsPhase ReadAgenda(ContentFolder folder, string slug, Dictionary<string, Source>? sources, List<ContentError> errors)
     {
         var (vergaderingen, file) = ReadJson<VergaderingenFile>(folder, slug, MeetingsFile, ContentSchemas.Vergaderingen, required: false, errors);
-        var meetings = vergaderingen is not null && file is not null ? ReadMeetings(vergaderingen, file, errors) : [];
+        var meetings = vergaderingen is not null && file is not null ? MeetingReader.Read(vergaderingen, file, sources, errors) : [];
         return new MeetingsPhase(meetings, Declared(folder, slug, MeetingsFile, file, "vergaderingen"), vergaderingen is not null);
     }
 
@@ -489,40 +494,7 @@ public static class ContentLoader
         return sources;
     }
 
-    private static List<Meeting> ReadMeetings(VergaderingenFile file, JsonDocumentSource source, List<ContentError> errors)
-    {
-        var meetings = new List<Meeting>();
-        for (var i = 0; i < file.Vergaderingen.Count; i++)
-        {
-            var v = file.Vergaderingen[i];
-            var date = ParseDate(v.Datum, source, $"/vergaderingen/{i}/datum", errors);
-            TimeOnly? time = null;
-            if (v.Begintijd is not null)
-            {
-                if (TimeOnly.TryParseExact(v.Begintijd, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    time = parsed;
-                }
-                else
-                {
-                    errors.Add(source.ErrorAt($"/vergaderingen/{i}/begintijd", $"'{v.Begintijd}' is geen bestaande tijd. Schrijf bijvoorbeeld 19:30."));
-                }
-            }
-            Uri? link = null;
-            if (v.Link is not null && !Uri.TryCreate(v.Link, UriKind.Absolute, out link))
-            {
-                errors.Add(source.ErrorAt($"/vergaderingen/{i}/link", $"'{v.Link}' is geen geldig webadres."));
-            }
-            if (date is not null)
-            {
-                meetings.Add(new Meeting(v.Id, date.Value, time, v.Soort, v.Onderwerp, v.Plaats, link));
-            }
-        }
-        ReportDuplicates(file.Vergaderingen.Select(v => v.Id), i => source.ErrorAt($"/vergaderingen/{i}/id", "Deze vergadering-id komt twee keer voor."), errors);
-        return meetings.OrderBy(m => m.Date).ThenBy(m => m.StartTime).ToList();
-    }
-
-    private static void ReportDuplicates(IEnumerable<string> ids, Func<int, ContentError> error, List<ContentError> errors)
+    internal static void ReportDuplicates(IEnumerable<string> ids, Func<int, ContentError> error, List<ContentError> errors)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;

@@ -15,10 +15,13 @@ public static class Anchors
     /// <summary>The glossary section; content may not declare it.</summary>
     public const string GlossarySection = "begrippen";
 
+    /// <summary>The notice under the title that says where the council's decision stands.</summary>
+    public const string Status = "status";
+
     /// <summary>Ids the page itself uses; a section in content may not take one.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        PressSection, GlossarySection, "tijdlijn", "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
+        PressSection, GlossarySection, Status, "tijdlijn", "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
     };
 
     public static string Figure(string id) => $"cijfer-{id}";

@@ -33,6 +33,12 @@ public sealed record Publication(
     public IEnumerable<Attachment> Files => Sources.Select(s => s.File).OfType<Attachment>()
         .Concat(Image is null ? [] : [Image.File]);
 
+    /// <summary>Links to the council's own documents (raadsvoorstel, besluit, the full nota), each with the source that gives the address.</summary>
+    public IReadOnlyList<PublicationLink> Links { get; init; } = [];
+
+    /// <summary>The editors' sentences for each stage of the decision; null when the publication has no meetings.</summary>
+    public StatusWording? StatusWording { get; init; }
+
     public Attachment? FindFile(string path) => Files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal));
 
     /// <summary>Old ids that still lead to this anchor (a section id, or cijfer-…, grafiek-…).</summary>
@@ -75,31 +81,5 @@ public sealed record Quote(string Text, string Name, string Role, Source Source)
 /// <summary>One of the laws of the sociaal domein, explained in plain Dutch.</summary>
 public sealed record Law(string Id, string Name, string Explanation);
 
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MeetingKind>))]
-public enum MeetingKind
-{
-    [System.Text.Json.Serialization.JsonStringEnumMemberName("politieke-avond")]
-    PolitiekeAvond,
-
-    [System.Text.Json.Serialization.JsonStringEnumMemberName("besluitvormend")]
-    Besluitvormend,
-}
-
-public sealed record Meeting(string Id, DateOnly Date, TimeOnly? StartTime, MeetingKind Kind, string Subject, string? Place, Uri? Link)
-{
-    /// <summary>A meeting has passed once its day is over in the given local date.</summary>
-    public bool HasPassed(DateOnly today) => Date < today;
-}
-
 /// <summary>A word a resident may not know, explained in plain Dutch; its first use in the text links here.</summary>
 public sealed record Term(string Id, string Name, IReadOnlyList<string> Forms, string Explanation);
-
-/// <summary>
-/// One step of the decision process: on a date, in a period ("eind 2024"), or at one or more council meetings.
-/// Title and explanation have their figures filled in.
-/// </summary>
-public sealed record TimelineStep(string Title, string Explanation, DateOnly? Date, string? Period, IReadOnlyList<Meeting> Meetings)
-{
-    /// <summary>A step has passed when its last day is over; a period without a date counts as passed once a later step has.</summary>
-    public DateOnly? LastDay => Meetings.Count > 0 ? Meetings.Max(m => m.Date) : Date;
-}

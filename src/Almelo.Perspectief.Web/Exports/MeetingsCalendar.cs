@@ -12,9 +12,10 @@ public static class MeetingsCalendar
 {
     private const string TimeZone = "Europe/Amsterdam";
 
-    /// <summary>Meetings without a start time are all-day events; with one, they last three hours (a council evening).</summary>
-    private static readonly TimeSpan EveningLength = TimeSpan.FromHours(3);
-
+    /// <summary>
+    /// A meeting with a start time is a timed event, ending at its end time when the content gives one; without
+    /// a start time it is an all-day event. No time or place is ever assumed.
+    /// </summary>
     public static string Write(Publication publication, IEnumerable<Meeting> meetings, Func<Meeting, Uri> link, string host)
     {
         var calendar = new Calendar { ProductId = "-//Gemeente Almelo//Almelo.Perspectief//NL" };
@@ -28,15 +29,18 @@ public static class MeetingsCalendar
             {
                 Uid = $"{meeting.Id}.{publication.Slug}@{host}",
                 Summary = $"Gemeenteraad Almelo: {kind.Split(':')[0].ToLowerInvariant()} over de {publication.Title}",
-                Description = $"{kind}.\n{meeting.Subject}.\nMeer informatie: {url}",
-                Location = meeting.Place,
+                Description = Description(meeting, kind, url),
+                Location = meeting.Place?.ToString(),
                 Url = url,
                 DtStamp = new CalDateTime(publication.LastUpdated.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
             };
             if (meeting.StartTime is { } start)
             {
                 calendarEvent.DtStart = new CalDateTime(meeting.Date.ToDateTime(start), TimeZone);
-                calendarEvent.Duration = Duration.FromTimeSpanExact(EveningLength);
+                if (meeting.EndTime is { } end)
+                {
+                    calendarEvent.DtEnd = new CalDateTime(meeting.Date.ToDateTime(end), TimeZone);
+                }
             }
             else
             {
@@ -46,5 +50,24 @@ public static class MeetingsCalendar
             calendar.Events.Add(calendarEvent);
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
+    private static string Description(Meeting meeting, string kind, Uri page)
+    {
+        var lines = new List<string> { $"{kind}.", $"{meeting.Subject}." };
+        if (meeting.Agenda is { } agenda)
+        {
+            lines.Add($"Agenda en stukken: {agenda}");
+        }
+        if (meeting.Broadcast is { } broadcast)
+        {
+            lines.Add($"Live kijken: {broadcast}");
+        }
+        if (meeting.Speaking is { } speaking)
+        {
+            lines.Add($"Inspreken: {speaking.Text}{(speaking.Link is { } s ? $" {s}" : string.Empty)}");
+        }
+        lines.Add($"Meer informatie: {page}");
+        return string.Join('\n', lines);
     }
 }

@@ -1,16 +1,19 @@
 using Almelo.Perspectief.Content.Loading;
+using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Web.Hosting;
 
 /// <summary>
 /// <c>validate [DIR]</c>: checks content without starting the site. Exit 0 when valid, 1 with every error
-/// (one per line, <c>path:line:column: message</c>), 2 when the folder does not exist.
+/// (one per line, <c>path:line:column: message</c>), 2 when the folder does not exist. Valid content may still
+/// get warnings (lines starting with <c>waarschuwing:</c>), such as meetings that are over with no outcome recorded:
+/// they depend on today's date (the system clock unless a test gives one) and leave the exit code 0.
 /// </summary>
 internal static class ValidateCommand
 {
     public const string Name = "validate";
 
-    public static int Run(string? directory, string configuredPath, TextWriter output, TextWriter error)
+    public static int Run(string? directory, string configuredPath, TextWriter output, TextWriter error, TimeProvider? clock = null)
     {
         var path = Path.GetFullPath(directory ?? configuredPath);
         if (!Directory.Exists(path))
@@ -22,6 +25,10 @@ internal static class ValidateCommand
         if (result.IsValid)
         {
             output.WriteLine($"De inhoud in {path} is in orde: {result.Snapshot!.Publications.Count} publicatie(s), geen fouten.");
+            foreach (var warning in ContentWarning.For(result.Snapshot, (clock ?? TimeProvider.System).Today()))
+            {
+                output.WriteLine(warning.ToString());
+            }
             return 0;
         }
         foreach (var problem in result.Errors)

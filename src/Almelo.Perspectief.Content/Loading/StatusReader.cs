@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Content.Loading;
+
+/// <summary>Reads the parts of <c>publicatie.json</c> about the decision: the status sentences and the links to the council's documents.</summary>
+internal static class StatusReader
+{
+    private static readonly Dictionary<string, PublicationLinkKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["raadsvoorstel"] = PublicationLinkKind.Raadsvoorstel,
+        ["besluit"] = PublicationLinkKind.Besluit,
+        ["nota"] = PublicationLinkKind.Nota,
+    };
+
+    public static (IReadOnlyList<PublicationLink> Links, StatusWording? Wording) Read(
+        JsonDocumentSource file,
+        IReadOnlyDictionary<string, Source> sources,
+        bool hasMeetings,
+        List<ContentError> errors)
+    {
+        var besluit = ContentJson.Read<BesluitDelenFile>(file.Root);
+        var links = new List<PublicationLink>();
+        for (var i = 0; i < (besluit.Links?.Count ?? 0); i++)
+        {
+            var link = besluit.Links![i];
+            var url = MeetingReader.ReadUrl(link.Url, file, $"/links/{i}/url", errors);
+            if (!sources.TryGetValue(link.Bron, out var source))
+            {
+                errors.Add(file.ErrorAt($"/links/{i}/bron", $"De bron '{link.Bron}' van deze link bestaat niet. Kies een id uit \"bronnen\": de bron waar dit adres in staat."));
+            }
+            else if (url is not null)
+            {
+                links.Add(new PublicationLink(Kinds[link.Soort], link.Titel, url, source));
+            }
+        }
+
+        if (besluit.Status is not { } status)
+        {
+            if (hasMeetings)
+            {
+                errors.Add(file.ErrorAt(string.Empty, "Deze publicatie heeft vergaderingen, maar geen \"status\". Zet bij \"status\" de zinnen die boven de pagina laten zien hoe ver het besluit is (zie de inhoudsgids, hoofdstuk 6)."));
+            }
+            return (links, null);
+        }
+        foreach (var (field, text) in new[] { ("komend", status.Komend), ("bezig", status.Bezig), ("zonder-uitkomst", status.ZonderUitkomst), ("besloten", status.Besloten) })
+        {
+            foreach (var unknown in PublicationStatus.PlaceholdersIn(text).Distinct().Where(p => !StatusWording.Placeholders.Contains(p)))
+            {
+                errors.Add(file.ErrorAt($"/status/{field}", $"{{{unknown}}} kan de site niet invullen. Gebruik alleen: {string.Join(", ", StatusWording.Placeholders.Select(p => "{" + p + "}"))}."));
+            }
+        }
+        return (links, new StatusWording(status.Komend, status.Bezig, status.ZonderUitkomst, status.Besloten));
+    }
+}
+
+internal sealed record BesluitDelenFile(
+    [property: JsonPropertyName("status")] StatusFile? Status,
+    [property: JsonPropertyName("links")] IReadOnlyList<LinkFile>? Links);
+
+internal sealed record StatusFile(
+    [property: JsonPropertyName("komend")] string Komend,
+    [property: JsonPropertyName("bezig")] string Bezig,
+    [property: JsonPropertyName("zonder-uitkomst")] string ZonderUitkomst,
+    [property: JsonPropertyName("besloten")] string Besloten);
+
+internal sealed record LinkFile(
+    [property: JsonPropertyName("soort")] string Soort,
+    [property: JsonPropertyName("titel")] string Titel,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("bron")] string Bron);
