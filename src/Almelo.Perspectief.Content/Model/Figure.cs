@@ -1,3 +1,5 @@
+using Almelo.Perspectief.Content.Figures;
+
 namespace Almelo.Perspectief.Content.Model;
 
 public enum FigureUnit
@@ -14,6 +16,9 @@ public enum Approximation
     Ruim,
     Ongeveer,
     Bijna,
+
+    /// <summary>Computed, and the true number is below it: 49.000 − ruim 6.750 is "minder dan 42.250".</summary>
+    MinderDan,
 }
 
 public enum DerivationOperation
@@ -37,8 +42,12 @@ public sealed record Figure(
     bool ShownAsFraction,
     Approximation Approximation,
     Source? Source,
-    Derivation? Derivation)
+    Derivation? Derivation,
+    FigureBound? Bounds = null)
 {
+    /// <summary>Which stated, inexact figures this one depends on and in which direction; exact when none.</summary>
+    public FigureBound Bound => Bounds ?? FigureBound.Stated(Id, Approximation);
+
     public bool IsDerived => Derivation is not null;
 
     /// <summary>The sources behind this figure: its own, or those of every figure it was computed from.</summary>
