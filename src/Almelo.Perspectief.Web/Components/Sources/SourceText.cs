@@ -8,7 +8,7 @@ public sealed record SourceBlock(bool IsHeading, string Text);
 /// <summary>
 /// Reads a source kept as plain text (often copied from a PDF: a line per printed line, blank lines in between)
 /// into headings and paragraphs. A line ending in two or more spaces closes a paragraph; a short line without
-/// closing punctuation that starts a paragraph is a heading. Lines broken after a hyphen are joined without a space.
+/// closing punctuation after a finished sentence is a heading. Lines broken after a hyphen are joined without a space.
 /// </summary>
 public static class SourceText
 {
@@ -36,8 +36,9 @@ public static class SourceText
                 continue;
             }
             var endsParagraph = raw.Length - raw.TrimEnd().Length >= 2;
-            if (paragraph.Length == 0 && IsHeading(line))
+            if (IsHeading(line) && (paragraph.Length == 0 || EndsSentence(paragraph)))
             {
+                Close();
                 blocks.Add(new SourceBlock(true, line));
                 continue;
             }
@@ -54,6 +55,8 @@ public static class SourceText
         Close();
         return blocks;
     }
+
+    private static bool EndsSentence(StringBuilder paragraph) => ".!?”\"".Contains(paragraph[^1], StringComparison.Ordinal);
 
     private static bool IsHeading(string line) =>
         line.Length <= MaxHeadingLength && !".:;,!?\"”’".Contains(line[^1], StringComparison.Ordinal);
