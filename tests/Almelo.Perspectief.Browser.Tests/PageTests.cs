@@ -11,13 +11,14 @@ public sealed class PageTests(BrowserSite site)
     private const string Nota = "/perspectiefnota-2026-2029";
 
     /// <summary>Every page of the site: home, the publication, the two site pages and the 404 page.</summary>
-    public static readonly string[] Pages = ["/", Nota, "/toegankelijkheid", "/privacy", "/bestaat-niet"];
+    public static readonly string[] Pages = ["/", Nota, Nota + "/bron/persbericht", "/toegankelijkheid", "/privacy", "/bestaat-niet"];
 
     public static TheoryData<string, int, int> PagesAndSizes()
     {
         var data = new TheoryData<string, int, int>();
         foreach (var page in Pages)
         {
+            data.Add(page, 320, 640);
             data.Add(page, 360, 740);
             data.Add(page, 1280, 800);
         }
@@ -70,12 +71,10 @@ public sealed class PageTests(BrowserSite site)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 
-    [Theory]
-    [InlineData(360, 740)]
-    [InlineData(1280, 800)]
-    public async Task Publication_DrawsBothCharts(int width, int height)
+    [Fact]
+    public async Task Publication_DrawsBothChartsOnADesktop()
     {
-        var page = await site.NewPage(width, height);
+        var page = await site.NewPage(1280, 800);
         await page.GotoAsync(Nota);
 
         foreach (var id in new[] { "grafiek-verdeling-besparing", "grafiek-groei-banen" })
@@ -86,6 +85,21 @@ public sealed class PageTests(BrowserSite site)
             await Assertions.Expect(canvas).ToHaveAttributeAsync("data-getekend", "ja");
             var box = await canvas.BoundingBoxAsync();
             Assert.True(box is { Width: > 100, Height: > 100 }, $"{id} is drawn at {box?.Width}x{box?.Height}");
+            await Assertions.Expect(page.Locator($"#{id} .legenda")).ToBeVisibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Publication_OnAPhone_ReplacesTheChartsByTheirSentenceAndTable()
+    {
+        var page = await site.NewPage(360, 740);
+        await page.GotoAsync(Nota);
+
+        foreach (var id in new[] { "grafiek-verdeling-besparing", "grafiek-groei-banen" })
+        {
+            await Assertions.Expect(page.Locator($"#{id} .grafiek-beeld")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator($"#{id} .grafiek__samenvatting")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"#{id} details.grafiek-tabel summary")).ToBeVisibleAsync();
         }
     }
 
@@ -95,23 +109,77 @@ public sealed class PageTests(BrowserSite site)
         var page = await site.NewPage(360, 740);
         await page.GotoAsync(Nota);
 
-        await Assertions.Expect(page.Locator("#cijfer-besparing-totaal .cijfer__waarde")).ToHaveTextAsync("€ 30 miljoen");
-        await Assertions.Expect(page.Locator("#cijfer-besparing-sociaal-domein .cijfer__waarde")).ToHaveTextAsync("€ 20 miljoen");
+        await Assertions.Expect(page.Locator("#cijfer-besparing-totaal .cijfer__waarde")).ToHaveTextAsync("€\u00A030\u00A0miljoen");
+        await Assertions.Expect(page.Locator("#cijfer-besparing-sociaal-domein .cijfer__waarde")).ToHaveTextAsync("€\u00A020\u00A0miljoen");
         await Assertions.Expect(page.Locator("#cijfer-banen-2024 .cijfer__waarde")).ToHaveTextAsync("49.000");
         await Assertions.Expect(page.Locator("#vergaderingen time").First).ToHaveTextAsync("dinsdag 1 juli 2025");
     }
 
-    [Fact]
-    public async Task LawIsland_RespondsToAClick()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Publication_AtPhoneSize_IsAtMostNineScreensAfterScrollingThrough(bool javaScript)
     {
-        var page = await site.NewPage(1280, 800);
+        var page = await site.NewPage(360, 740, javaScript);
         await page.GotoAsync(Nota);
 
-        var button = page.GetByRole(AriaRole.Button, new() { Name = "Wmo" });
-        await button.ClickAsync();
+        var height = await ScrollThrough(page);
 
-        await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
-        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Wmo");
-        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden])")).ToContainTextAsync("Wet maatschappelijke ondersteuning");
+        Assert.True(height <= 9 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px.");
+    }
+
+    [Fact]
+    public async Task Publication_FirstTwoScreens_ShowTheAmountTheSociaalDomeinAndACouncilDate()
+    {
+        var page = await site.NewPage(360, 740);
+        await page.GotoAsync(Nota);
+
+        // The visible text of every element whose top lies in the first 1,480 px.
+        var text = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('main p, main li, main h1, main h2')]
+            .filter(e => e.getBoundingClientRect().top + window.scrollY < 1480 && e.checkVisibility())
+            .map(e => e.innerText).join(' ')");
+
+        Assert.Contains("€\u00A030\u00A0miljoen", text, StringComparison.Ordinal);
+        Assert.Contains("sociaal domein", text, StringComparison.Ordinal);
+        Assert.Contains("1 juli 2025", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Nota, 320, 640)]
+    [InlineData(Nota, 360, 740)]
+    [InlineData(Nota + "/bron/persbericht", 320, 640)]
+    [InlineData("/toegankelijkheid", 320, 640)]
+    public async Task Page_NoElementIsWiderThanItsBox(string url, int width, int height)
+    {
+        var page = await site.NewPage(width, height);
+        await page.GotoAsync(url);
+        await ScrollThrough(page);
+
+        // Visually hidden helpers (1 px, clipped) are left out; any other element must fit its parent and the window.
+        var overflowing = await page.EvaluateAsync<string[]>(@"() => {
+            const out = [];
+            const right = document.documentElement.clientWidth;
+            for (const e of document.querySelectorAll('body *')) {
+                if (e.closest('.visueel-verborgen') || !e.checkVisibility()) continue;
+                const box = e.getBoundingClientRect();
+                if (box.width < 2 || box.height < 2) continue;
+                if (box.right > right + 0.5 || box.left < -0.5) out.push(`${e.tagName}.${e.className} ${Math.round(box.left)}–${Math.round(box.right)}`);
+                if (e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) out.push(`${e.tagName}.${e.className} scrolls ${e.scrollWidth}/${e.clientWidth}`);
+            }
+            return out;
+        }");
+
+        Assert.Empty(overflowing);
+    }
+
+    private static async Task<int> ScrollThrough(IPage page)
+    {
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        for (var y = 0; y < height; y += 500)
+        {
+            await page.EvaluateAsync("y => window.scrollTo(0, y)", y);
+        }
+        await page.WaitForTimeoutAsync(300);
+        return await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
     }
 }

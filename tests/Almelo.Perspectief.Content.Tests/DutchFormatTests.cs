@@ -9,10 +9,10 @@ public sealed class DutchFormatTests
         new("x", "x", unit, value, fraction, approximation, new Source("s", "s", "s", new DateOnly(2025, 5, 28), null, null, null), null);
 
     [Theory]
-    [InlineData(30_000_000, "€ 30 miljoen", "€ 30.000.000")]
-    [InlineData(1_500_000, "€ 1,5 miljoen", "€ 1.500.000")]
-    [InlineData(1_234_567, "€ 1.234.567", "€ 1.234.567")]
-    [InlineData(950, "€ 950", "€ 950")]
+    [InlineData(30_000_000, "€\u00A030\u00A0miljoen", "€\u00A030.000.000")]
+    [InlineData(1_500_000, "€\u00A01,5\u00A0miljoen", "€\u00A01.500.000")]
+    [InlineData(1_234_567, "€\u00A01.234.567", "€\u00A01.234.567")]
+    [InlineData(950, "€\u00A0950", "€\u00A0950")]
     public void Euro_FormatsDutch(int value, string inText, string inTable)
     {
         var figure = Stated(FigureUnit.Euro, Rational.Whole(value));

@@ -51,7 +51,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Schema_MissingRequiredField_NamesTheFieldAndWhere()
     {
-        content.Replace(Cijfers, "\"label\": \"Structurele besparing, besloten door de gemeenteraad eind 2024\",\n", string.Empty);
+        content.Replace(Cijfers, "\"label\": \"Structurele besparing\",\n", string.Empty);
 
         AssertSingle(Cijfers, 4, 5, "Het veld 'label' ontbreekt in 'cijfers nummer 1'. Voeg het toe.");
     }
@@ -170,7 +170,7 @@ public sealed class ValidationTests : IDisposable
             "\"eenheid\": \"euro\",\n      \"afgeleid\": { \"bewerking\": \"product\", \"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"] }",
             "\"eenheid\": \"euro\",\n      \"waarde\": 21000000,\n      \"bron\": \"persbericht\",\n      \"controle\": { \"bewerking\": \"product\", \"van\": [\"besparing-totaal\", \"aandeel-sociaal-domein\"] }");
 
-        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"controle\""), 7, "Het cijfer 'besparing-sociaal-domein' is € 21.000.000, maar de controle geeft € 30.000.000 × 2/3 = € 20.000.000. Een van de cijfers klopt niet; kijk het na in de bron.");
+        AssertSingle(Cijfers, content.LineOf(Cijfers, "\"controle\""), 7, "Het cijfer 'besparing-sociaal-domein' is €\u00A021.000.000, maar de controle geeft €\u00A030\u00A0miljoen × 2/3 = €\u00A020\u00A0miljoen. Een van de cijfers klopt niet; kijk het na in de bron.");
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Text_WeekdayThatDoesNotMatchTheDate_SaysWhichDayItIs()
     {
-        content.Replace(Tekst, "dinsdag 1 juli (politieke avond)", "woensdag 1 juli (politieke avond)");
+        content.Replace(Tekst, "op 1 juli 2025 en beslist", "op woensdag 1 juli 2025 en beslist");
 
         AssertSingle(Tekst, content.LineOf(Tekst, "woensdag 1 juli"), "'woensdag 1 juli' klopt niet: 1 juli 2025 is een dinsdag. Verbeter de dag of de datum.");
     }
@@ -203,7 +203,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Text_WeekdayBeforeASecondDate_IsCheckedToo()
     {
-        content.Replace(Tekst, "op dinsdag 8 en donderdag 10 juli", "op maandag 8 en donderdag 10 juli");
+        content.Replace(Tekst, "op 8 en 10 juli", "op maandag 8 en donderdag 10 juli");
 
         AssertSingle(Tekst, content.LineOf(Tekst, "maandag 8"), "'maandag 8 juli' klopt niet: 8 juli 2025 is een dinsdag. Verbeter de dag of de datum.");
     }
@@ -211,41 +211,41 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Section_DuplicateId_IsAnError()
     {
-        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw {#banen}");
+        content.Replace(Tekst, "## Hoeveel moet Almelo besparen? {#besparing}", "## Hoeveel moet Almelo besparen? {#banen}");
 
-        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), 1, "Het id 'banen' komt twee keer voor. Elk onderdeel heeft een eigen id.");
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Hoe gaat het met de banen?"), 1, "Het id 'banen' komt twee keer voor. Elk onderdeel heeft een eigen id.");
     }
 
     [Fact]
     public void Section_IdWithCapitals_IsAnError()
     {
-        content.Replace(Tekst, "{#woningbouw}", "{#Woningbouw}");
+        content.Replace(Tekst, "{#besparing}", "{#Besparing}");
 
-        AssertSingle(Tekst, content.LineOf(Tekst, "{#Woningbouw}"), 1, "Het id 'Woningbouw' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties.");
+        AssertSingle(Tekst, content.LineOf(Tekst, "{#Besparing}"), 1, "Het id 'Besparing' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties.");
     }
 
     [Fact]
     public void Section_HeadingWithoutId_ShowsHowToAddOne()
     {
-        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw");
+        content.Replace(Tekst, "## Hoeveel moet Almelo besparen? {#besparing}", "## Hoeveel moet Almelo besparen?");
 
-        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), 1, "De kop 'Woningbouw' heeft geen id. Zet er een id achter, bijvoorbeeld: ## Woningbouw {#mijn-onderdeel}");
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Hoeveel moet Almelo besparen?"), 1, "De kop 'Hoeveel moet Almelo besparen?' heeft geen id. Zet er een id achter, bijvoorbeeld: ## Hoeveel moet Almelo besparen? {#mijn-onderdeel}");
     }
 
     [Fact]
     public void Section_ReferencedInPublicatieButMissingFromText_IsAnError()
     {
-        content.Replace(Publicatie, "\"keuzes\": { \"citaat\": true }", "\"keuze\": { \"citaat\": true }");
+        content.Replace(Publicatie, "\"banen\": { \"grafieken\"", "\"baan\": { \"grafieken\"");
 
-        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"keuze\""), 5, "Het onderdeel 'keuze' staat niet in tekst.md. Gebruik een id van een kop daar: persbericht, besparing, keuzes, banen, woningbouw, sociaal-domein, vergaderingen.");
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"baan\""), 5, "Het onderdeel 'baan' staat niet in tekst.md. Gebruik een id van een kop daar: in-het-kort, besparing, waar-bespaard, voor-u, vergaderingen, banen, cijfers.");
     }
 
     [Fact]
     public void Section_ShowsUnknownFigure_IsAnError()
     {
-        content.Replace(Publicatie, "\"cijfers\": [\"banen-2024\"", "\"cijfers\": [\"banen-2042\", \"banen-2024\"");
+        content.Replace(Publicatie, "\"cijfers\": [\"besparing-totaal\"", "\"cijfers\": [\"banen-2042\", \"besparing-totaal\"");
 
-        AssertSingle(Publicatie, content.LineOf(Publicatie, "banen-2042"), 28, "Het cijfer 'banen-2042' bestaat niet in cijfers.json.");
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "banen-2042"), 30, "Het cijfer 'banen-2042' bestaat niet in cijfers.json.");
     }
 
     [Fact]
@@ -259,15 +259,28 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Section_WithAnIdTheSiteUses_IsAnError()
     {
-        content.Replace(Tekst, "{#woningbouw}", "{#voor-de-pers}");
+        content.Replace(Tekst, "{#besparing}", "{#voor-de-pers}");
 
         AssertSingle(Tekst, content.LineOf(Tekst, "{#voor-de-pers}"), 1, "Het id 'voor-de-pers' gebruikt de site zelf al. Kies een ander id.");
+    }
+
+    [Theory]
+    [InlineData("cijfer-banen-2024")]
+    [InlineData("besparing-kop")]
+    [InlineData("grafiek-verdeling-besparing-titel")]
+    [InlineData("begrip-wmo")]
+    [InlineData("status")]
+    public void Section_WithAnIdThePageGenerates_IsAnError(string id)
+    {
+        content.Replace(Tekst, "{#besparing}", $"{{#{id}}}");
+
+        AssertSingle(Tekst, content.LineOf(Tekst, $"{{#{id}}}"), 1, $"Het id '{id}' gebruikt de site zelf al. Kies een ander id.");
     }
 
     [Fact]
     public void Alias_ThatCollidesWithAnId_IsAnError()
     {
-        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"banen\": \"besparing\" },\n  \"secties\": {");
+        content.Replace(Publicatie, "\"aliassen\": {", "\"aliassen\": { \"banen\": \"besparing\",");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Het oude id 'banen' is ook het id van iets op de pagina. Een oud id mag niet hetzelfde zijn als een id dat in gebruik is.");
     }
@@ -275,7 +288,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Alias_ToAnIdThatDoesNotExist_IsAnError()
     {
-        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"bezuiniging\": \"besparingen\" },\n  \"secties\": {");
+        content.Replace(Publicatie, "\"aliassen\": {", "\"aliassen\": { \"bezuiniging\": \"besparingen\",");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Het oude id 'bezuiniging' verwijst naar 'besparingen', maar dat id bestaat niet op de pagina.");
     }
@@ -283,7 +296,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Alias_ToASectionOrFigure_IsValid()
     {
-        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\" },\n  \"secties\": {");
+        content.Replace(Publicatie, "\"aliassen\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\",");
 
         var publication = ContentLoader.Load(content.Root).Snapshot!.Find(ContentFixture.Slug)!;
 
@@ -318,9 +331,9 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Figure_ShownInTwoSections_IsAnError()
     {
-        content.Replace(Publicatie, "\"keuzes\": { \"citaat\": true }", "\"keuzes\": { \"citaat\": true, \"cijfers\": [\"banen-2024\"] }");
+        content.Replace(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }", "\"vergaderingen\": { \"vergaderingen\": true, \"cijfers\": [\"banen-2024\"] }");
 
-        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"banen\": {"), 16, "Het cijfer 'banen-2024' staat bij meer dan één onderdeel. Zet het bij één onderdeel; een link kan er maar naar één plek gaan.");
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"cijfers\": { \"cijfers\""), 18, "Het cijfer 'banen-2024' staat bij meer dan één onderdeel. Zet het bij één onderdeel; een link kan er maar naar één plek gaan.");
     }
 
     [Fact]
@@ -330,16 +343,16 @@ public sealed class ValidationTests : IDisposable
 
         // The timeline's references to the meetings are reported too.
         Assert.Contains(
-            new ContentError(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"tijdlijn\": true, \"vergaderingen\": true }"), 42, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."),
+            new ContentError(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }"), 24, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."),
             ContentLoader.Load(content.Root).Errors);
     }
 
     [Fact]
     public void Heading_WithAnUnknownFigure_IsAnError()
     {
-        content.Replace(Tekst, "## Woningbouw {#woningbouw}", "## Woningbouw en {cijfer:banen-2025} banen {#woningbouw}");
+        content.Replace(Tekst, "## Hoeveel moet Almelo besparen? {#besparing}", "## Hoeveel moet Almelo besparen met {cijfer:banen-2025}? {#besparing}");
 
-        AssertSingle(Tekst, content.LineOf(Tekst, "## Woningbouw"), "Het cijfer 'banen-2025' bestaat niet in cijfers.json. Controleer de spelling van {cijfer:banen-2025}.");
+        AssertSingle(Tekst, content.LineOf(Tekst, "## Hoeveel moet Almelo besparen met"), "Het cijfer 'banen-2025' bestaat niet in cijfers.json. Controleer de spelling van {cijfer:banen-2025}.");
     }
 
     [Fact]
@@ -369,7 +382,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Alias_ToAMeeting_IsAnError()
     {
-        content.Replace(Publicatie, "\"secties\": {", "\"aliassen\": { \"raad\": \"vergadering-politieke-avond-2025-07-01\" },\n  \"secties\": {");
+        content.Replace(Publicatie, "\"aliassen\": {", "\"aliassen\": { \"raad\": \"vergadering-politieke-avond-2025-07-01\",");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Een oud id kan alleen naar een onderdeel, een cijfer (cijfer-…) of een grafiek (grafiek-…) verwijzen, niet naar 'vergadering-politieke-avond-2025-07-01'.");
     }
@@ -401,18 +414,18 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Text_RawHtml_IsAnError()
     {
-        content.Replace(Tekst, "Een flinke opgave.", "Een <b>flinke</b> opgave.");
+        content.Replace(Tekst, "financieel gezond te houden.", "financieel <b>gezond</b> te houden.");
 
         var errors = ContentLoader.Load(content.Root).Errors;
         Assert.Equal(2, errors.Count);
-        Assert.All(errors, e => Assert.Equal((Tekst, content.LineOf(Tekst, "<b>flinke")), (e.File, e.Line)));
+        Assert.All(errors, e => Assert.Equal((Tekst, content.LineOf(Tekst, "<b>gezond")), (e.File, e.Line)));
         Assert.StartsWith("HTML is niet toegestaan in de tekst (<b>)", errors[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Text_Script_IsAnError()
     {
-        content.Replace(Tekst, "## Woningbouw {#woningbouw}\n", "## Woningbouw {#woningbouw}\n\n<script>alert('x')</script>\n");
+        content.Replace(Tekst, "## Hoeveel moet Almelo besparen? {#besparing}\n", "## Hoeveel moet Almelo besparen? {#besparing}\n\n<script>alert('x')</script>\n");
 
         AssertSingle(Tekst, content.LineOf(Tekst, "<script>"), 1, "Een <script> is niet toegestaan in de tekst. Haal het weg.");
     }
@@ -423,15 +436,15 @@ public sealed class ValidationTests : IDisposable
     [InlineData("vbscript:msgbox")]
     public void Text_ScriptLink_IsAnError(string url)
     {
-        content.Replace(Tekst, "Een flinke opgave.", $"Een [flinke]({url}) opgave.");
+        content.Replace(Tekst, "financieel gezond te houden.", $"financieel [gezond]({url}) te houden.");
 
-        AssertSingle(Tekst, content.LineOf(Tekst, "[flinke]"), $"De link '{url}' is niet toegestaan. Gebruik een webadres dat begint met https:// of http://, of een link binnen de pagina (#id).");
+        AssertSingle(Tekst, content.LineOf(Tekst, "[gezond]"), $"De link '{url}' is niet toegestaan. Gebruik een webadres dat begint met https:// of http://, of een link binnen de pagina (#id).");
     }
 
     [Fact]
     public void Text_LinkToAnIdThatDoesNotExist_IsAnError()
     {
-        content.Replace(Tekst, "Een flinke opgave.", "Een [flinke](#besparingen) opgave.");
+        content.Replace(Tekst, "financieel gezond te houden.", "financieel [gezond](#besparingen) te houden.");
 
         AssertSingle(Tekst, content.LineOf(Tekst, "#besparingen"), "De link naar '#besparingen' gaat nergens heen: er is geen onderdeel of cijfer met dat id op deze pagina.");
     }
@@ -439,7 +452,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Text_LinkToASectionOrFigure_IsValid()
     {
-        content.Replace(Tekst, "Een flinke opgave.", "Een [flinke](#besparing) opgave van [€ 30 miljoen](#cijfer-besparing-totaal).");
+        content.Replace(Tekst, "financieel gezond te houden.", "financieel [gezond](#besparing) te houden, met [€ 30 miljoen](#cijfer-besparing-totaal).");
 
         Assert.Empty(ContentLoader.Load(content.Root).Errors);
     }
@@ -465,14 +478,17 @@ public sealed class ValidationTests : IDisposable
     {
         File.Delete(content.PathOf(Tekst));
 
-        AssertSingle(Tekst, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen.");
+        // The old ids that point into the missing text are reported as well; the missing file comes first.
+        Assert.Equal(
+            new ContentError(Tekst, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen."),
+            ContentLoader.Load(content.Root).Errors.OrderBy(e => e.File == Tekst ? 0 : 1).First());
     }
 
     [Fact]
     public void Load_ManyMistakes_ReportsEveryOneOnItsOwnLine()
     {
-        content.Replace(Tekst, "dinsdag 1 juli (politieke avond)", "woensdag 1 juli (politieke avond)")
-            .Replace(Tekst, "{#woningbouw}", "{#banen}")
+        content.Replace(Tekst, "op 1 juli 2025 en beslist", "op woensdag 1 juli 2025 en beslist")
+            .Replace(Tekst, "{#besparing}", "{#banen}")
             .Replace(Vergaderingen, "\"datum\": \"2025-07-10\"", "\"datum\": \"2025-06-31\"")
             .Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
 

@@ -251,7 +251,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     public async Task StartUp_InvalidContentWithoutLastGoodCopy_RefusesToStartAndListsEveryError()
     {
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000")
-            .Replace(ContentFixture.Slug + "/tekst.md", "{#woningbouw}", "{#Woningbouw}");
+            .Replace(ContentFixture.Slug + "/tekst.md", "{#besparing}", "{#Besparing}");
 
         var (exit, _, error) = await WebProgram.Run(
             TimeSpan.FromSeconds(60),
@@ -262,7 +262,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(1, exit);
         Assert.Contains("bevat 2 fout(en) en er is geen laatst goede versie", error, StringComparison.Ordinal);
         Assert.Contains($"{Cijfers}:{content.LineOf(Cijfers, "-49000")}:7: Het cijfer 'banen-2024' kan niet negatief zijn.", error, StringComparison.Ordinal);
-        Assert.Contains("Het id 'Woningbouw' mag alleen kleine letters", error, StringComparison.Ordinal);
+        Assert.Contains("Het id 'Besparing' mag alleen kleine letters", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ExportTests
         var publication = ReferenceNota.Publication;
         var figure = publication.Figures[0] with { Label = "=HYPERLINK(\"https://example.org\")" };
 
-        var text = Encoding.UTF8.GetString(FiguresCsv.Write(publication with { Figures = [figure] }, Page));
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(publication with { Figures = [figure] }, Page, _ => null));
 
         using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { Separator = ';', HasHeader = true });
         Assert.True(csv.Read());
@@ -29,9 +29,43 @@ public sealed class ExportTests
     [Fact]
     public void Csv_HasTheDocumentedColumnsInOrder()
     {
-        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ReferenceNota.Publication, Page)).TrimStart('\uFEFF');
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ReferenceNota.Publication, Page, _ => null)).TrimStart('\uFEFF');
 
         Assert.StartsWith("id;label;waarde;eenheid;soort;benadering;weergave;berekening;bron;bron_datum;bron_url;link\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_SourceUrl_IsFilledFromTheAddressOfEachSource()
+    {
+        var address = new Uri("https://perspectief.almelo.nl/perspectiefnota-2026-2029/bron/persbericht");
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ReferenceNota.Publication, Page, _ => address)).TrimStart('\uFEFF');
+
+        using var csv = CsvReader.FromText(text, new CsvReaderOptions { Separator = ';', HasHeader = true });
+        var rows = 0;
+        while (csv.Read())
+        {
+            Assert.Equal(address.ToString(), csv.GetString("bron_url"));
+            rows++;
+        }
+        Assert.Equal(ReferenceNota.Publication.Figures.Count, rows);
+    }
+
+    [Fact]
+    public void Csv_DerivedFigure_CarriesItsBound()
+    {
+        var text = Encoding.UTF8.GetString(FiguresCsv.Write(ReferenceNota.Publication, Page, _ => null)).TrimStart('\uFEFF');
+
+        using var csv = CsvReader.FromText(text, new CsvReaderOptions { Separator = ';', HasHeader = true });
+        while (csv.Read())
+        {
+            if (csv.GetString("id") == "banen-2018")
+            {
+                Assert.Equal("minder dan", csv.GetString("benadering"));
+                Assert.Equal("minder dan 42.250", csv.GetString("weergave"));
+                return;
+            }
+        }
+        Assert.Fail("banen-2018 is not in the CSV");
     }
 
     [Fact]

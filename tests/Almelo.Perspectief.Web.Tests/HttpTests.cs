@@ -21,6 +21,7 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     [Theory]
     [InlineData("/", "text/html")]
     [InlineData(Nota, "text/html")]
+    [InlineData(Nota + "/bron/persbericht", "text/html")]
     [InlineData("/health", "application/json")]
     [InlineData("/health/live", "text/plain")]
     public async Task PublicUrl_Answers200WithItsContentType(string url, string contentType)
@@ -74,9 +75,27 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
         var (_, document) = await Get(Nota);
 
         var ids = document.QuerySelectorAll("section.sectie").Select(s => s.Id).ToList();
-        Assert.Equal(["persbericht", "besparing", "keuzes", "banen", "woningbouw", "sociaal-domein", "vergaderingen", "begrippen", "voor-de-pers"], ids);
+        Assert.Equal(["in-het-kort", "besparing", "waar-bespaard", "voor-u", "vergaderingen", "banen", "cijfers", "voor-de-pers"], ids);
+        // "In het kort" sits under the title; the contents list names the sections after it.
         var nav = document.QuerySelectorAll("nav.sectie-menu a").Select(a => a.GetAttribute("href"));
-        Assert.Equal(ids.Select(id => Nota + "#" + id), nav);
+        Assert.Equal(ids.Skip(1).Select(id => Nota + "#" + id), nav);
+        Assert.Equal(["Hoeveel moet Almelo besparen?", "Waar wordt op bespaard?", "Wat betekent dit voor u?", "Wanneer beslist de gemeenteraad?", "Hoe gaat het met de banen?"],
+            document.QuerySelectorAll("section.sectie h2").Skip(1).Take(5).Select(h => h.FirstChild!.TextContent));
+    }
+
+    [Fact]
+    public async Task PublicationPage_InHetKort_AnswersTheResidentsQuestionsFirst()
+    {
+        var (_, document) = await Get(Nota);
+
+        var kort = document.GetElementById("in-het-kort")!;
+        Assert.Same(kort, document.QuerySelector("h1")!.NextElementSibling);
+        var lines = kort.QuerySelectorAll(".sectie-tekst li").Select(li => li.TextContent).ToList();
+        Assert.InRange(lines.Count, 1, 5);
+        Assert.Contains("€\u00A030\u00A0miljoen", lines[0], StringComparison.Ordinal);
+        Assert.Contains("sociaal domein", lines[1], StringComparison.Ordinal);
+        Assert.Contains("1 juli 2025", kort.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(kort.QuerySelector("a[href='/perspectiefnota-2026-2029/bron/persbericht']"));
     }
 
     [Fact]
@@ -84,23 +103,24 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     {
         var (_, document) = await Get(Nota);
 
-        Assert.Equal("€ 30 miljoen", Value(document, "besparing-totaal"));
+        Assert.Equal("€\u00A030\u00A0miljoen", Value(document, "besparing-totaal"));
         Assert.Equal("2/3", Value(document, "aandeel-sociaal-domein"));
-        Assert.Equal("€ 20 miljoen", Value(document, "besparing-sociaal-domein"));
-        Assert.Equal("€ 10 miljoen", Value(document, "besparing-overig"));
-        Assert.Contains("€ 30.000.000 × 2/3 = € 20.000.000", Card(document, "besparing-sociaal-domein").TextContent, StringComparison.Ordinal);
+        Assert.Equal("€\u00A020\u00A0miljoen", Value(document, "besparing-sociaal-domein"));
+        Assert.Equal("€\u00A010\u00A0miljoen", Value(document, "besparing-overig"));
+        Assert.Contains("€\u00A030\u00A0miljoen × 2/3 = €\u00A020\u00A0miljoen", Card(document, "besparing-sociaal-domein").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task PublicationPage_ShowsJobGrowthSince2018()
+    public async Task PublicationPage_ShowsJobGrowthSince2018_WordedAsTheSourceAllows()
     {
         var (_, document) = await Get(Nota);
 
         Assert.Equal("49.000", Value(document, "banen-2024"));
         Assert.Equal("ruim 6.750", Value(document, "banen-groei"));
-        Assert.Equal("ongeveer 42.250", Value(document, "banen-2018"));
+        Assert.Equal("minder dan 42.250", Value(document, "banen-2018"));
         Assert.Equal("40%", Value(document, "aandeel-hightech"));
-        Assert.Equal("ongeveer 2.700", Value(document, "banen-hightech"));
+        Assert.Equal("ruim 2.700", Value(document, "banen-hightech"));
+        Assert.Equal("ruim 4.050", Value(document, "banen-groei-overig"));
     }
 
     [Theory]
@@ -110,31 +130,51 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     [InlineData("besparing-overig", true)]
     [InlineData("banen-2018", true)]
     [InlineData("banen-hightech", true)]
-    public async Task PublicationPage_MarksDerivedFiguresAndNamesTheirSource(string id, bool derived)
+    public async Task PublicationPage_MarksDerivedFiguresQuietlyAndNumbersTheSourceOfOthers(string id, bool derived)
     {
         var (_, document) = await Get(Nota);
 
-        var card = Card(document, id);
-        Assert.Equal(derived ? "Berekend" : "Vermeld", card.QuerySelector(".soort-cijfer")!.TextContent);
-        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’, Gemeente Almelo, 28 mei 2025", card.TextContent, StringComparison.Ordinal);
+        var row = Card(document, id);
+        Assert.Equal("TR", row.TagName);
+        Assert.Equal(derived, row.ClassList.Contains("cijfer--berekend"));
+        Assert.Equal(derived ? "Zelf berekend" : null, row.QuerySelector(".label-zelf")?.TextContent);
+        if (!derived)
+        {
+            Assert.Equal("Bron 1", row.QuerySelector(".cijfer__bron")!.TextContent.Trim());
+        }
     }
 
     [Fact]
-    public async Task PublicationPage_HasTheQuoteWithItsSpeaker()
+    public async Task PublicationPage_CitesTheSourceOnceUnderTheFiguresTable()
     {
         var (_, document) = await Get(Nota);
 
-        var quote = document.QuerySelector("#keuzes figure.citaat")!;
+        var note = Assert.Single(document.QuerySelectorAll("#cijfers ol.bronnen li"));
+        Assert.Equal("1", note.GetAttribute("value"));
+        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’, Gemeente Almelo, 28 mei 2025", note.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Persbericht", document.QuerySelector("#cijfers tbody")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicationPage_HasTheQuoteOnceWithItsSpeaker()
+    {
+        var (_, document) = await Get(Nota);
+
+        var quote = Assert.Single(document.QuerySelectorAll("figure.citaat"));
         Assert.StartsWith("“We staan voor lastige beslissingen", quote.QuerySelector("blockquote")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Jeffrey Hinnen, wethouder Financiën", quote.QuerySelector("figcaption")!.TextContent);
     }
 
     [Fact]
-    public async Task PublicationPage_HasHousingText()
+    public async Task PublicationPage_ExplainsEachTermOnceWhereItIsFirstUsed()
     {
         var (_, document) = await Get(Nota);
 
-        Assert.Contains("aantrekkelijk als woon- en werkstad", document.GetElementById("woningbouw")!.TextContent, StringComparison.Ordinal);
+        var wmo = document.GetElementById("begrip-wmo")!;
+        Assert.Equal("in-het-kort", wmo.Closest("section")!.Id);
+        Assert.NotNull(wmo.Closest("details"));
+        Assert.Single(document.QuerySelectorAll("dfn"), d => d.TextContent == "Wmo");
+        Assert.Null(document.GetElementById("begrippen"));
     }
 
     [Fact]
@@ -149,10 +189,11 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
         Assert.Contains("Politieke avond", meetings[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("de raad beslist", meetings[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("Deze vergaderingen zijn voorbij", document.GetElementById("vergaderingen")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, document.QuerySelectorAll("li.vergadering").Length);
     }
 
     [Fact]
-    public async Task PublicationPage_HasBothChartsAsFigureWithSummaryCanvasAndTable()
+    public async Task PublicationPage_HasBothChartsAsFigureWithSummaryCanvasLegendAndTable()
     {
         var (_, document) = await Get(Nota);
 
@@ -163,17 +204,21 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
             Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector(".grafiek__samenvatting")?.TextContent));
             var canvas = figure.QuerySelector("canvas[data-grafiek]")!;
             using var config = JsonDocument.Parse(canvas.GetAttribute("data-grafiek")!);
-            Assert.NotNull(figure.QuerySelector("table caption"));
+            Assert.NotEmpty(figure.QuerySelectorAll("ul.legenda li"));
+            Assert.NotNull(figure.QuerySelector("details table caption"));
         }
         var split = document.GetElementById("grafiek-verdeling-besparing")!;
         var cells = split.QuerySelectorAll("tbody td").Select(c => c.TextContent).ToList();
-        Assert.Equal(["€ 20.000.000", "66,7%", "€ 10.000.000", "33,3%"], cells);
-        Assert.Contains("€ 30.000.000", split.QuerySelector("tfoot")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["€\u00A020\u00A0miljoen", "66,7%", "€\u00A010\u00A0miljoen", "33,3%"], cells);
+        Assert.Contains("€\u00A030\u00A0miljoen", split.QuerySelector("tfoot")!.TextContent, StringComparison.Ordinal);
 
+        // Transposed so that it fits a phone: a row per series, a column per year; totals worded by their bounds.
         var jobs = document.GetElementById("grafiek-groei-banen")!;
-        var rows = jobs.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent).ToList()).ToList();
-        Assert.Equal(["2018", "ongeveer 42.250", "–", "–", "ongeveer 42.250"], rows[0]);
-        Assert.Equal(["Voorjaar 2024", "ongeveer 42.250", "ongeveer 2.700", "ongeveer 4.050", "ongeveer 49.000"], rows[1]);
+        var rows = jobs.QuerySelectorAll("tbody tr, tfoot tr").Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent).ToList()).ToList();
+        Assert.Equal(["Banen in 2018", "minder dan 42.250", "minder dan 42.250"], rows[0]);
+        Assert.Equal(["Groei tot voorjaar 2024: hightech-maakindustrie", "–", "ruim 2.700"], rows[1]);
+        Assert.Equal(["Groei tot voorjaar 2024: andere sectoren", "–", "ruim 4.050"], rows[2]);
+        Assert.Equal(["Totaal", "minder dan 42.250", "49.000"], rows[3]);
     }
 
     [Fact]
@@ -189,24 +234,30 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     }
 
     [Fact]
-    public async Task PublicationPage_HasEveryLawAsStaticHtmlForReadersWithoutJavaScript()
+    public async Task SourcePage_ShowsThePressReleaseInFullAsHtml()
     {
-        var (_, document) = await Get(Nota);
+        var (response, document) = await Get(Nota + "/bron/persbericht");
 
-        var laws = document.QuerySelectorAll("#sociaal-domein .wetten__lijst h4").Select(h => h.TextContent);
-        Assert.Equal(["Jeugdwet", "Wmo", "Participatiewet"], laws);
-        Assert.Contains("Wet maatschappelijke ondersteuning", document.GetElementById("wet-wmo")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Persbericht ‘Vertrouwen in de toekomst’", document.QuerySelector("h1")!.TextContent);
+        var headings = document.QuerySelectorAll(".bron-tekst h2").Select(h => h.TextContent).ToList();
+        Assert.Contains("Weloverwogen keuzes", headings);
+        Assert.Contains("Samen vooruit", headings);
+        var text = document.QuerySelector(".bron-tekst")!.TextContent;
+        Assert.Contains("Sinds 2018 is het aantal banen toegenomen met ruim 6.750 tot 49.000 in het voorjaar van 2024.", text, StringComparison.Ordinal);
+        Assert.Contains("De hightech-maakindustrie is een motor van groei", text, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("a[href='/perspectiefnota-2026-2029/bronnen/persbericht-2025-05-28.txt']"));
     }
 
-    [Fact]
-    public async Task PublicationPage_FooterNamesSourceAndDate()
+    [Theory]
+    [InlineData("/perspectiefnota-2026-2029/bron/nota")]
+    [InlineData("/perspectiefnota-2026-2029/bron/onbekend")]
+    [InlineData("/onbekend/bron/persbericht")]
+    public async Task SourcePage_WithoutATextCopy_Returns404(string url)
     {
-        var (_, document) = await Get(Nota);
+        var (response, _) = await Get(url);
 
-        var footer = document.QuerySelector("footer")!.TextContent;
-        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’", footer, StringComparison.Ordinal);
-        Assert.Contains("28 mei 2025", footer, StringComparison.Ordinal);
-        Assert.NotNull(document.QuerySelector("footer a[href='https://almelo2025.perspectiefnota.nl/']"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

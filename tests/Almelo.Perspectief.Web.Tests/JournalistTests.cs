@@ -25,7 +25,10 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         {
             var link = section.QuerySelector("a.eigen-link")!;
             Assert.Equal(Nota + "#" + section.Id, link.GetAttribute("href"));
-            Assert.StartsWith("Link naar dit onderdeel", link.TextContent, StringComparison.Ordinal);
+            // A small "#" after the heading, named for screen readers.
+            Assert.Same(section.QuerySelector("h2"), link.ParentElement);
+            Assert.Equal("#", link.QuerySelector("[aria-hidden=true]")!.TextContent);
+            Assert.StartsWith("Link naar dit onderdeel", link.QuerySelector(".visueel-verborgen")!.TextContent, StringComparison.Ordinal);
         }
     }
 
@@ -34,9 +37,9 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
     {
         var document = await Client.Html(Nota);
 
-        var card = document.GetElementById("cijfer-besparing-totaal")!;
-        Assert.Equal(Nota + "#cijfer-besparing-totaal", card.QuerySelector("a.eigen-link")!.GetAttribute("href"));
-        Assert.Equal(10, document.QuerySelectorAll(".cijfer[id^='cijfer-']").Length);
+        // Each figure is a row of the one figures table, with its own id to link to.
+        Assert.Equal("TR", document.GetElementById("cijfer-besparing-totaal")!.TagName);
+        Assert.Equal(10, document.QuerySelectorAll("#cijfers tr.cijfer[id^='cijfer-']").Length);
     }
 
     [Fact]
@@ -87,9 +90,14 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
     [Fact]
     public async Task Header_SaysWhenThePublicationWasLastUpdated()
     {
-        var meta = (await Client.Html(Nota)).QuerySelector(".publicatie-kop__meta")!.TextContent;
+        var document = await Client.Html(Nota);
+        var meta = document.QuerySelector(".publicatie-kop__meta")!;
 
-        Assert.Contains("Laatst bijgewerkt: 28 mei 2025", meta, StringComparison.Ordinal);
+        Assert.Contains("Bijgewerkt 28 mei 2025", meta.TextContent, StringComparison.Ordinal);
+        // "wijzigingen" opens the change list itself.
+        var changes = meta.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Equal(Nota + "#pers-wijzigingen", changes);
+        Assert.Equal("Wijzigingen", document.GetElementById("pers-wijzigingen")!.TextContent);
     }
 
     [Fact]
@@ -114,7 +122,9 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         Assert.Equal("vermeld", rows["besparing-totaal"]["soort"]);
         Assert.Equal("20000000", rows["besparing-sociaal-domein"]["waarde"]);
         Assert.Equal("berekend", rows["besparing-sociaal-domein"]["soort"]);
-        Assert.Equal("€ 30.000.000 × 2/3 = € 20.000.000", rows["besparing-sociaal-domein"]["berekening"]);
+        Assert.Equal("€\u00A030\u00A0miljoen × 2/3 = €\u00A020\u00A0miljoen", rows["besparing-sociaal-domein"]["berekening"]);
+        Assert.Equal("http://localhost/perspectiefnota-2026-2029/bron/persbericht", rows["besparing-totaal"]["bron_url"]);
+        Assert.Equal("minder dan", rows["banen-2018"]["benadering"]);
         Assert.Equal("0,4", rows["aandeel-hightech"]["waarde"]);
         Assert.Equal("0,6667", rows["aandeel-sociaal-domein"]["waarde"]);
         Assert.Equal("ruim", rows["banen-groei"]["benadering"]);
@@ -143,7 +153,8 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         var derived = figures["banen-hightech"];
         Assert.Equal(2_700m, derived.GetProperty("waarde").GetDecimal());
         Assert.Equal("berekend", derived.GetProperty("soort").GetString());
-        Assert.Equal("ongeveer", derived.GetProperty("benadering").GetString());
+        Assert.Equal("ruim", derived.GetProperty("benadering").GetString());
+        Assert.Equal("minder dan", figures["banen-2018"].GetProperty("benadering").GetString());
         Assert.Equal(["banen-groei", "aandeel-hightech"], derived.GetProperty("berekening").GetProperty("van").EnumerateArray().Select(v => v.GetString()));
         var sources = root.GetProperty("bronnen").EnumerateArray().ToList();
         Assert.Equal("http://localhost/perspectiefnota-2026-2029/bronnen/persbericht-2025-05-28.txt", sources[0].GetProperty("bestand").GetString());
@@ -202,15 +213,18 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
     }
 
     [Fact]
-    public async Task Downloads_AreLinkedNextToTheTables()
+    public async Task Downloads_AreListedOnceForThePressWithTypeSizeAndDate()
     {
         var document = await Client.Html(Nota);
 
-        foreach (var chart in document.QuerySelectorAll("figure.grafiek"))
-        {
-            Assert.NotNull(chart.QuerySelector("a[href='/perspectiefnota-2026-2029/cijfers.csv']"));
-            Assert.NotNull(chart.QuerySelector("a[href='/perspectiefnota-2026-2029/cijfers.json']"));
-        }
+        var csv = Assert.Single(document.QuerySelectorAll("a[href='/perspectiefnota-2026-2029/cijfers.csv']"));
+        Assert.Single(document.QuerySelectorAll("a[href='/perspectiefnota-2026-2029/cijfers.json']"));
+        Assert.Equal("voor-de-pers", csv.Closest("section")!.Id);
+        Assert.Matches(@"\(voor Excel; \d+\u00A0kB, 28 mei 2025\)", csv.ParentElement!.TextContent);
+        var sources = document.QuerySelectorAll("#voor-de-pers ol.bronnen li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Het internetadres van het origineel is niet bekend.", sources[0], StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("#voor-de-pers a[href='/perspectiefnota-2026-2029/bron/persbericht']"));
+        Assert.NotNull(document.QuerySelector("#voor-de-pers a[href='https://almelo2025.perspectiefnota.nl/']"));
     }
 
     [Fact]

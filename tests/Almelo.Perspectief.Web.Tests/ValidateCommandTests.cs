@@ -23,7 +23,7 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task Validate_BrokenContent_ExitsOneAndPrintsEveryErrorOnItsOwnLine()
     {
         content.Replace(ContentFixture.Slug + "/cijfers.json", "\"waarde\": 49000", "\"waarde\": -49000")
-            .Replace(ContentFixture.Slug + "/tekst.md", "dinsdag 1 juli (politieke avond)", "woensdag 1 juli (politieke avond)");
+            .Replace(ContentFixture.Slug + "/tekst.md", "op 1 juli 2025 en beslist", "op woensdag 1 juli 2025 en beslist");
 
         var (exit, output, error) = await Validate(content.Root);
 
@@ -31,7 +31,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(
             [
                 $"perspectiefnota-2026-2029/cijfers.json:{content.LineOf(ContentFixture.Slug + "/cijfers.json", "-49000")}:7: Het cijfer 'banen-2024' kan niet negatief zijn.",
-                $"perspectiefnota-2026-2029/tekst.md:{content.LineOf(ContentFixture.Slug + "/tekst.md", "woensdag 1 juli")}:294: 'woensdag 1 juli' klopt niet: 1 juli 2025 is een dinsdag. Verbeter de dag of de datum.",
+                $"perspectiefnota-2026-2029/tekst.md:{content.LineOf(ContentFixture.Slug + "/tekst.md", "woensdag 1 juli")}:35: 'woensdag 1 juli' klopt niet: 1 juli 2025 is een dinsdag. Verbeter de dag of de datum.",
             ],
             output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("2 fout(en) gevonden", error, StringComparison.Ordinal);

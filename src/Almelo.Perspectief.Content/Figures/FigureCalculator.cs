@@ -206,16 +206,17 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
 
         var unit = cijfer.Eenheid;
         var exact = unit == FigureUnit.Aandeel || value.IsWhole;
-        var approximate = !exact || inputs.Any(i => i.Approximation != Approximation.None);
+        var bound = FigureBound.Of(operation, inputs);
         return new Figure(
             cijfer.Id,
             cijfer.Label,
             unit,
             value,
             false,
-            approximate ? Approximation.Ongeveer : Approximation.None,
+            bound.Qualifier(roundedForDisplay: !exact),
             null,
-            new Derivation(operation, inputs));
+            new Derivation(operation, inputs),
+            bound);
     }
 
     /// <summary>A stated figure with "controle": the source states both, so the computation must give the stated value.</summary>

@@ -35,10 +35,10 @@ public static class DutchFormat
 
     public static string Number(decimal value) => value.ToString("#,0", Culture);
 
-    public static string EuroFull(decimal value) => "€ " + Number(value);
+    public static string EuroFull(decimal value) => "€\u00A0" + Number(value);
 
     public static string EuroShort(decimal value) => Math.Abs(value) >= Million && value % 100_000m == 0
-        ? $"€ {(value / Million).ToString("#,0.#", Culture)} miljoen"
+        ? $"€\u00A0{(value / Million).ToString("#,0.#", Culture)}\u00A0miljoen"
         : EuroFull(value);
 
     public static string Percent(decimal fraction) => (fraction * 100m).ToString("#,0.#", Culture) + "%";
@@ -76,7 +76,7 @@ public static class DutchFormat
     /// <summary>"19.30 uur".</summary>
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
 
-    /// <summary>How a derived figure was computed, with the numbers: "€ 1.500.000 × 2/3 = € 1.000.000".</summary>
+    /// <summary>How a derived figure was computed, as the sources word the numbers: "49.000 − ruim 6.750 = minder dan 42.250".</summary>
     public static string Calculation(Figure figure)
     {
         if (figure.Derivation is not { } derivation)
@@ -89,15 +89,8 @@ public static class DutchFormat
             DerivationOperation.Verschil => " − ",
             _ => " + ",
         };
-        return string.Join(symbol, derivation.Inputs.Select(Exact)) + " = " + Exact(figure);
+        return string.Join(symbol, derivation.Inputs.Select(InText)) + " = " + InText(figure);
     }
-
-    private static string Exact(Figure figure) => figure.Unit switch
-    {
-        FigureUnit.Euro => EuroFull(Rounded(figure)),
-        FigureUnit.Aandeel => Share(figure.Value, figure.ShownAsFraction),
-        _ => Number(Rounded(figure)),
-    };
 
     /// <summary>What a kind of council meeting is, in plain Dutch: "Politieke avond: de raad praat erover".</summary>
     public static string MeetingKind(MeetingKind kind) => kind == Model.MeetingKind.PolitiekeAvond
@@ -109,6 +102,7 @@ public static class DutchFormat
         Approximation.Ruim => "ruim",
         Approximation.Ongeveer => "ongeveer",
         Approximation.Bijna => "bijna",
+        Approximation.MinderDan => "minder dan",
         _ => string.Empty,
     };
 

@@ -112,7 +112,7 @@ internal static partial class SectionTextReader
                 errors.Add(Error(file, heading, $"Het id '{id}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties."));
                 id = null;
             }
-            else if (Anchors.Reserved.Contains(id))
+            else if (Anchors.IsReserved(id))
             {
                 errors.Add(Error(file, heading, $"Het id '{id}' gebruikt de site zelf al. Kies een ander id."));
                 id = null;

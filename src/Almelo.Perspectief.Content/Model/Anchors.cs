@@ -21,8 +21,30 @@ public static class Anchors
     /// <summary>Ids the page itself uses; a section in content may not take one.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        PressSection, GlossarySection, Status, "tijdlijn", "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
+        PressSection, GlossarySection, "tijdlijn", "inhoud", "wetten", "wetten-uitleg", "sectie-menu-kop", "meldingen", "inhoudsfouten-kop",
+        Status, "bronnen", "pers-bronnen", "pers-downloads", "pers-wijzigingen",
     };
+
+    /// <summary>Prefixes and suffixes of ids the page makes itself (cijfer-…, …-kop); a section id may not look like one.</summary>
+    private static readonly string[] GeneratedPrefixes = ["cijfer-", "grafiek-", "vergadering-", "wet-", "begrip-", "bron-"];
+
+    /// <summary>True when the page may itself give an element this id, so that a section with it would clash.</summary>
+    public static bool IsReserved(string id) =>
+        Reserved.Contains(id)
+        || GeneratedPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal))
+        || id.EndsWith(HeadingSuffix, StringComparison.Ordinal);
+
+    private const string HeadingSuffix = "-kop";
+
+    /// <summary>The id of a section's heading, for aria-labelledby.</summary>
+    public static string Heading(string sectionId) => sectionId + HeadingSuffix;
+
+    /// <summary>The id of a source in the list of sources under "Voor de pers".</summary>
+    public static string Source(string id) => $"bron-{id}";
+
+    public static string ChartTitle(string chartId) => $"{Chart(chartId)}-titel";
+
+    public static string ChartTable(string chartId) => $"{Chart(chartId)}-tabel";
 
     public static string Figure(string id) => $"cijfer-{id}";
 

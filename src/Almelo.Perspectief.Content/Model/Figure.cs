@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
+using Almelo.Perspectief.Content.Figures;
 
 namespace Almelo.Perspectief.Content.Model;
 
@@ -32,6 +33,9 @@ public enum Approximation
 
     [JsonStringEnumMemberName("bijna")]
     Bijna,
+
+    /// <summary>Computed, and the true number is below it: 49.000 − ruim 6.750 is "minder dan 42.250".</summary>
+    MinderDan,
 }
 
 /// <summary>How a derived figure is computed, as <c>bewerking</c> in cijfers.json names it.</summary>
@@ -62,8 +66,12 @@ public sealed record Figure(
     bool ShownAsFraction,
     Approximation Approximation,
     Source? Source,
-    Derivation? Derivation)
+    Derivation? Derivation,
+    FigureBound? Bounds = null)
 {
+    /// <summary>Which stated, inexact figures this one depends on and in which direction; exact when none.</summary>
+    public FigureBound Bound => Bounds ?? FigureBound.Stated(Id, Approximation);
+
     public bool IsDerived => Derivation is not null;
 
     // Computed once per figure: a derivation may use one input many times, and walking it anew each time takes exponential time.

@@ -14,7 +14,7 @@ public static class FiguresCsv
     public static readonly string[] Columns =
         ["id", "label", "waarde", "eenheid", "soort", "benadering", "weergave", "berekening", "bron", "bron_datum", "bron_url", "link"];
 
-    public static byte[] Write(Publication publication, Uri page)
+    public static byte[] Write(Publication publication, Uri page, Func<Source, Uri?> sourceAddress)
     {
         using var stream = new MemoryStream();
         var options = new CsvWriterOptions
@@ -30,13 +30,13 @@ public static class FiguresCsv
             csv.WriteRecord(Columns);
             foreach (var figure in publication.Figures)
             {
-                csv.WriteRecord(Row(figure, page));
+                csv.WriteRecord(Row(figure, page, sourceAddress));
             }
         }
         return stream.ToArray();
     }
 
-    private static string[] Row(Figure figure, Uri page) =>
+    private static string[] Row(Figure figure, Uri page, Func<Source, Uri?> sourceAddress) =>
     [
         figure.Id,
         figure.Label,
@@ -48,7 +48,7 @@ public static class FiguresCsv
         figure.IsDerived ? DutchFormat.Calculation(figure) : string.Empty,
         string.Join(" | ", figure.Sources.Select(s => s.Title)),
         string.Join(" | ", figure.Sources.Select(s => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-        string.Join(" | ", figure.Sources.Select(s => s.Url?.ToString()).OfType<string>()),
+        string.Join(" | ", figure.Sources.Select(s => sourceAddress(s)?.ToString()).OfType<string>()),
         new Uri(page, "#" + Anchors.Figure(figure.Id)).ToString(),
     ];
 }

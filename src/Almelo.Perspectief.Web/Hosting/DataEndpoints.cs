@@ -16,15 +16,12 @@ internal static class DataEndpoints
         var group = app.MapGroup(string.Empty);
         group.MapGet($"/{Slug}/cijfers.csv", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
-                ? Results.File(FiguresCsv.Write(p, address.Page(p)), "text/csv; charset=utf-8", $"{p.Slug}-cijfers.csv")
+                ? Results.File(Downloads.FiguresCsv(p, address), "text/csv; charset=utf-8", $"{p.Slug}-cijfers.csv")
                 : Results.NotFound());
 
         group.MapGet($"/{Slug}/cijfers.json", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
-                ? Results.File(
-                    FiguresJson.Write(p, address.Page(p), f => address.Of(PublicAddress.FilePath(p, f)), address.Of(FiguresJson.SchemaPath)),
-                    "application/json; charset=utf-8",
-                    $"{p.Slug}-cijfers.json")
+                ? Results.File(Downloads.FiguresJson(p, address), "application/json; charset=utf-8", $"{p.Slug}-cijfers.json")
                 : Results.NotFound());
 
         group.MapGet($"/{Slug}/vergaderingen.ics", (string slug, IContentSource store, PublicAddress address) =>
@@ -41,7 +38,9 @@ internal static class DataEndpoints
         group.MapGet($"/{Slug}/{{**path:minlength(1)}}", (string slug, string path, IContentSource store) =>
             Find(store, slug)?.FindFile(path) is { } file
                 ? Results.File(file.Bytes.ToArray(), file.ContentType, file.FileName)
-                : Results.NotFound());
+                : Results.NotFound())
+            // After the pages: the readable page of a source (/{slug}/bron/{id}) has an unconstrained slug, which alone would rank below this one.
+            .WithOrder(1);
 
         group.MapGet("/sitemap.xml", (IContentSource store, PublicAddress address) =>
             Results.Text(Sitemap.Write(address.Base, store.Current, Components.Pages.SitePages.All), "application/xml; charset=utf-8"));
@@ -65,7 +64,7 @@ internal static class DataEndpoints
 
     private static IResult Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address, string fileName) =>
         Results.File(
-            Encoding.UTF8.GetBytes(MeetingsCalendar.Write(publication, meetings, m => address.Page(publication, Anchors.Meeting(m.Id)), address.Base.Host)),
+            Downloads.Calendar(publication, meetings, address),
             "text/calendar; charset=utf-8",
             fileName);
 }

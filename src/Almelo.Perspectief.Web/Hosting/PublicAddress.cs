@@ -36,5 +36,14 @@ public sealed class PublicAddress(IOptions<SiteOptions> options, IHttpContextAcc
 
     public static string FilePath(Publication publication, Attachment file) => $"/{publication.Slug}/{file.Path}";
 
+    /// <summary>The route of a source's readable page: a shipped text copy rendered as HTML.</summary>
+    public const string SourcePageRoute = "/{Slug}/bron/{SourceId}";
+
+    public static string SourcePagePath(Publication publication, Source source) => $"/{publication.Slug}/bron/{source.Id}";
+
+    /// <summary>Where a reader can read a source: its own address, or else the page this site makes of its text copy.</summary>
+    public static string? ReadingPath(Publication publication, Source source) =>
+        source.Url?.ToString() ?? (source.File is not null ? SourcePagePath(publication, source) : null);
+
     public Uri Page(Publication publication, string? anchor = null) => Of(PagePath(publication) + (anchor is null ? string.Empty : "#" + anchor));
 }

@@ -13,9 +13,9 @@ public sealed class FigureListTests : ComponentTest
         var cut = Render<FigureList>(p => p.Add(c => c.Publication, ReferenceNota.Publication).Add(c => c.Figures, [figure]));
 
         var card = cut.Find("#cijfer-besparing-totaal");
-        Assert.Equal("€ 30 miljoen", card.QuerySelector(".cijfer__waarde")!.TextContent);
-        Assert.Equal("Vermeld", card.QuerySelector(".soort-cijfer")!.TextContent);
-        Assert.Contains("Gemeente Almelo, 28 mei 2025", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal("€\u00A030\u00A0miljoen", card.QuerySelector(".cijfer__waarde")!.TextContent);
+        Assert.Equal("Bron 1", card.QuerySelector(".cijfer__bron")!.TextContent.Trim());
+        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’, Gemeente Almelo, 28 mei 2025", cut.Find("ol.bronnen li").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,9 +26,9 @@ public sealed class FigureListTests : ComponentTest
         var cut = Render<FigureList>(p => p.Add(c => c.Publication, ReferenceNota.Publication).Add(c => c.Figures, [figure]));
 
         var card = cut.Find("#cijfer-banen-2018");
-        Assert.Contains("cijfer--afgeleid", card.ClassList);
-        Assert.Equal("Berekend", card.QuerySelector(".soort-cijfer")!.TextContent);
-        Assert.Equal("49.000 − 6.750 = 42.250", card.QuerySelector(".berekening")!.TextContent);
-        Assert.Contains("‘Groei van het aantal banen sinds 2018’", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("cijfer--berekend", card.ClassList);
+        Assert.Equal("Zelf berekend", card.QuerySelector(".label-zelf")!.TextContent);
+        Assert.Equal("minder dan 42.250", card.QuerySelector(".cijfer__waarde")!.TextContent);
+        Assert.Equal("49.000 − ruim 6.750 = minder dan 42.250", card.QuerySelector(".berekening")!.TextContent);
     }
 }

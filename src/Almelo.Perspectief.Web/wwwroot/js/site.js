@@ -2,10 +2,16 @@
 // - Draws every <canvas data-grafiek> with Chart.js when it comes near the screen: Chart.js is only downloaded on
 //   pages with a chart, and only once a reader scrolls towards one (on a phone most readers never do). The table
 //   under each chart has the same numbers without any script. Again after Blazor's enhanced navigation.
-// - "Link naar dit onderdeel": the plain anchor still works; a click also copies the full address and says so.
+// - Links to sections ("#"), and the contents list: see anchors.js.
 
-const colours = ['#a4001d', '#1f4e79', '#5c6b2e', '#7a4a00'];
+import './anchors.js';
+
 let loading;
+
+// app.css owns the chart colours (--grafiek-kleur-N); the configuration names them by number, as the HTML legend does.
+function colour(index) {
+    return getComputedStyle(document.documentElement).getPropertyValue(`--grafiek-kleur-${index}`).trim();
+}
 
 // The canvas names the (fingerprinted, long-cached) address of Chart.js.
 function loadChartJs(source) {
@@ -31,10 +37,10 @@ function draw(Chart, canvas) {
         type: config.type,
         data: {
             labels: config.labels,
-            datasets: config.datasets.map((set, i) => ({
+            datasets: config.datasets.map((set) => ({
                 label: set.label,
                 data: set.data,
-                backgroundColor: stacked ? colours[i % colours.length] : colours.slice(0, set.data.length),
+                backgroundColor: set.colours.length === 1 ? colour(set.colours[0]) : set.colours.map(colour),
                 borderColor: '#ffffff',
                 borderWidth: 2,
             })),
@@ -46,7 +52,8 @@ function draw(Chart, canvas) {
             locale: 'nl-NL',
             scales: stacked ? { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } : undefined,
             plugins: {
-                legend: { position: 'bottom', labels: { color: '#1a1a1a', font: { size: 14 } } },
+                // The legend is HTML under the canvas, so that it wraps on a narrow screen.
+                legend: { display: false },
                 tooltip: {
                     callbacks: {
                         label: (item) => `${stacked ? item.dataset.label : item.label}: ${config.datasets[item.datasetIndex].text[item.dataIndex]}`,
@@ -78,33 +85,6 @@ function drawCharts() {
 
 drawCharts();
 window.Blazor?.addEventListener('enhancedload', drawCharts);
-
-function announce(text) {
-    const region = document.getElementById('meldingen');
-    if (!region) {
-        return;
-    }
-    // Clear first, so that the same message twice is announced twice.
-    region.textContent = '';
-    window.setTimeout(() => { region.textContent = text; }, 50);
-}
-
-async function copyLink(event) {
-    const link = event.target.closest('a[data-kopieer-link]');
-    if (!link) {
-        return;
-    }
-    const address = new URL(link.getAttribute('href'), window.location.href).href;
-    try {
-        await navigator.clipboard.writeText(address);
-        announce('De link is gekopieerd: ' + address);
-        link.dataset.gekopieerd = 'ja';
-    } catch {
-        announce('Kopiëren lukte niet. De link staat nu in de adresbalk: ' + address);
-    }
-}
-
-document.addEventListener('click', copyLink);
 
 // The skip link moves keyboard focus to the main content (the browser alone only scrolls there).
 document.addEventListener('click', (event) => {

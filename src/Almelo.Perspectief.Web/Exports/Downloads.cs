@@ -1,0 +1,22 @@
+using System.Text;
+using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Hosting;
+
+namespace Almelo.Perspectief.Web.Exports;
+
+/// <summary>The bytes of each download, built in one place for the endpoints and for the sizes the page shows.</summary>
+public static class Downloads
+{
+    public static byte[] FiguresCsv(Publication publication, PublicAddress address) =>
+        Exports.FiguresCsv.Write(publication, address.Page(publication), source => ReadingAddress(publication, source, address));
+
+    public static byte[] FiguresJson(Publication publication, PublicAddress address) =>
+        Exports.FiguresJson.Write(publication, address.Page(publication), f => address.Of(PublicAddress.FilePath(publication, f)), address.Of(Exports.FiguresJson.SchemaPath));
+
+    public static byte[] Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address) =>
+        Encoding.UTF8.GetBytes(MeetingsCalendar.Write(publication, meetings, m => address.Page(publication, Anchors.Meeting(m.Id)), address.Base.Host));
+
+    /// <summary>Where a source can be read: its own address, or the page this site makes of its text copy.</summary>
+    public static Uri? ReadingAddress(Publication publication, Source source, PublicAddress address) =>
+        PublicAddress.ReadingPath(publication, source) is { } path ? new Uri(address.Base, path) : null;
+}

@@ -1,0 +1,72 @@
+// Progressive enhancement for links within a page; without this script they are plain links and a plain list.
+// - The "#" after a heading: a click also copies the full address and shows "Link gekopieerd" on screen.
+// - The contents list marks the section in view (aria-current), so that a reader sees where they are.
+
+function announce(text) {
+    const region = document.getElementById('meldingen');
+    if (region) {
+        // Clear first, so that the same message twice is announced twice.
+        region.textContent = '';
+        window.setTimeout(() => { region.textContent = text; }, 50);
+    }
+}
+
+let toastTimer;
+
+function showToast(text) {
+    let toast = document.querySelector('.link-gekopieerd');
+    if (!toast) {
+        toast = document.createElement('p');
+        toast.className = 'link-gekopieerd';
+        toast.setAttribute('aria-hidden', 'true');
+        document.body.appendChild(toast);
+    }
+    toast.textContent = text;
+    toast.hidden = false;
+    window.clearTimeout(toastTimer);
+    toastTimer = window.setTimeout(() => { toast.hidden = true; }, 3000);
+}
+
+async function copyLink(event) {
+    const link = event.target.closest('a[data-kopieer-link]');
+    if (!link) {
+        return;
+    }
+    const address = new URL(link.getAttribute('href'), window.location.href).href;
+    try {
+        await navigator.clipboard.writeText(address);
+        showToast('Link gekopieerd');
+        announce('De link is gekopieerd: ' + address);
+        link.dataset.gekopieerd = 'ja';
+    } catch {
+        showToast('Kopiëren lukte niet; de link staat in de adresbalk');
+        announce('Kopiëren lukte niet. De link staat nu in de adresbalk: ' + address);
+    }
+}
+
+document.addEventListener('click', copyLink);
+
+let spy;
+
+function followSections() {
+    spy?.disconnect();
+    const links = new Map([...document.querySelectorAll('.sectie-menu a[data-sectie]')].map((a) => [a.dataset.sectie, a]));
+    if (links.size === 0 || !('IntersectionObserver' in window)) {
+        return;
+    }
+    const visible = new Set();
+    spy = new IntersectionObserver((entries) => {
+        entries.forEach((entry) => (entry.isIntersecting ? visible.add(entry.target.id) : visible.delete(entry.target.id)));
+        const current = [...links.keys()].find((id) => visible.has(id));
+        links.forEach((a, id) => (id === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
+    }, { rootMargin: '0px 0px -60% 0px' });
+    links.forEach((_, id) => {
+        const section = document.getElementById(id);
+        if (section) {
+            spy.observe(section);
+        }
+    });
+}
+
+followSections();
+window.Blazor?.addEventListener('enhancedload', followSections);
