@@ -31,8 +31,10 @@ internal static class Hardening
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>, IOptions<SiteOptions>>((forwarded, proxies, site) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // ASP.NET trusts loopback by default; here only the proxies that are configured (validated at start).
+            // ASP.NET trusts loopback by default, and every address once both lists are empty: so without a configured
+            // proxy the headers are not read at all, and otherwise only from the proxies configured (validated at start).
+            var configured = proxies.Value.KnownProxies.Count + proxies.Value.KnownNetworks.Count > 0;
+            forwarded.ForwardedHeaders = configured ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost : ForwardedHeaders.None;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in proxies.Value.KnownProxies)
