@@ -106,6 +106,8 @@ public sealed class PageTests(BrowserSite site)
     {
         var page = await site.NewPage(1280, 800);
         await page.GotoAsync(Nota);
+        // The island starts (script and circuit) when a reader comes near it.
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
 
         var button = page.GetByRole(AriaRole.Button, new() { Name = "Wmo" });
         await button.ClickAsync();

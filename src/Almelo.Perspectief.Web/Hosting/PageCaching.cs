@@ -52,12 +52,23 @@ internal static class PageCaching
         services.AddHostedService<EvictOnContentChange>();
     }
 
-    /// <summary>Marks endpoints whose 200 responses shared caches may keep (pages, downloads, sitemap, robots, security.txt).</summary>
+    /// <summary>
+    /// Marks endpoints whose 200 responses shared caches may keep (pages, downloads, sitemap, robots, security.txt).
+    /// Never the island's connection (/_blazor): each is a different reader's, and the output cache would make a second
+    /// WebSocket wait for the first one to end.
+    /// </summary>
     public static TBuilder CacheForEveryone<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
-        builder.CacheOutput(Policy);
-        builder.WithMetadata(SharedCacheable.Instance);
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+            endpoint.Metadata.Add(new OutputCacheAttribute { PolicyName = Policy });
+            endpoint.Metadata.Add(SharedCacheable.Instance);
+        });
         return builder;
     }
 

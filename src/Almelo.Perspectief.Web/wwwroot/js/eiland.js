@@ -43,6 +43,19 @@ async function refresh(island) {
     range.insertNode(fresh.content);
 }
 
+// State that the server wrote into the page for its circuits; in a page from a cache it belongs to another reader's
+// visit and the server refuses a second use. The island needs none, so it goes before Blazor starts.
+function dropStaleState() {
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_COMMENT);
+    const stale = [];
+    while (walker.nextNode()) {
+        if (walker.currentNode.data.startsWith('Blazor-Server-Component-State:')) {
+            stale.push(walker.currentNode);
+        }
+    }
+    stale.forEach((comment) => comment.remove());
+}
+
 function loadBlazor() {
     return new Promise((resolve, reject) => {
         const script = document.createElement('script');
@@ -60,6 +73,7 @@ function start() {
         islands.forEach((island) => triggers.forEach((type) => island.removeEventListener(type, start)));
         const [, loaded] = await Promise.allSettled([Promise.all(islands.map(refresh)), loadBlazor()]);
         if (loaded.status === 'fulfilled') {
+            dropStaleState();
             await window.Blazor.start();
         }
     })();
