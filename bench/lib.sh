@@ -187,7 +187,8 @@ bench_start_app() {
   local port pid
   port=$(bench_free_port)
   (cd "$BENCH_TMP" && exec dotnet "$BENCH_OUT/Almelo.Perspectief.Web.dll" --urls "http://127.0.0.1:$port" \
-    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" --Https:Redirect=false "$@") \
+    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" --Https:Redirect=false \
+    "--Site:BaseUrl=http://127.0.0.1:$port" "$@") \
     >"$BENCH_TMP/$name.log" 2>&1 </dev/null &
   pid=$!
   bench_track "$pid"
