@@ -7,9 +7,6 @@ public sealed class SiteOptions : IValidatableObject
 {
     public const string Section = "Site";
 
-    [Required]
-    public string Name { get; set; } = "Gemeente Almelo";
-
     /// <summary>
     /// The public address (https://…) for canonical links, share cards, the sitemap and calendars. Required in
     /// Production, where the site also answers only to its host; elsewhere empty means the address of the request.
