@@ -12,6 +12,7 @@
 #
 # Only loopback (127.0.0.1) is ever contacted. Settings for the benchmark run (environment variables):
 #   BENCH_THREADS (2), BENCH_CONNECTIONS (32): wrk's -t and -c
+#   BENCH_PORTS (20000-39999): the loopback ports the apps and nginx may use, e.g. 5120-5139 on a shared machine
 #   BENCH_KEEP_TMP=1: keep the temporary folder (the published app, the app logs) for a look afterwards
 set -euo pipefail
 
@@ -24,6 +25,7 @@ BENCH_PAGE=/perspectiefnota-2026-2029
 BENCH_STATIC=/bench/pagina.html
 BENCH_THREADS=${BENCH_THREADS:-2}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
+BENCH_PORTS=${BENCH_PORTS:-20000-39999}
 BENCH_SCRIPT=$(basename "$0" .sh)
 BENCH_STAMP=$(date +%Y%m%d-%H%M%S)
 
@@ -164,8 +166,9 @@ bench_publish() {
 # A free TCP port on 127.0.0.1 (nothing answers a connect on it).
 bench_free_port() {
   local port i
+  local low=${BENCH_PORTS%-*} high=${BENCH_PORTS#*-}
   for ((i = 0; i < 200; i++)); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((low + RANDOM % (high - low + 1)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
@@ -184,7 +187,8 @@ bench_start_app() {
   local port pid
   port=$(bench_free_port)
   (cd "$BENCH_TMP" && exec dotnet "$BENCH_OUT/Almelo.Perspectief.Web.dll" --urls "http://127.0.0.1:$port" \
-    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" --Https:Redirect=false "$@") \
+    "--Content:Path=$BENCH_SRC/content" "--Content:SnapshotPath=$BENCH_TMP/snapshot-$name" --Https:Redirect=false \
+    "--Site:BaseUrl=http://127.0.0.1:$port" "$@") \
     >"$BENCH_TMP/$name.log" 2>&1 </dev/null &
   pid=$!
   bench_track "$pid"

@@ -5,6 +5,8 @@
 -- Optional script arguments (after the URL and --):
 --   visitors=N   sends a cookie "bezoeker=<1..N>" chosen at random per request, so that a load balancer that hashes
 --                on that cookie (scale-out.sh) sees N different visitors;
+--   unique_query=NAME   appends ?NAME=<a new value> to every request, as links shared on social media carry
+--                (?fbclid=...): a cache that keys on the query string would miss every time;
 --   stop_after=N stopdir=DIR   each thread, after N responses, creates the file DIR/thread-<id>; lib.sh's bench_wrk
 --                waits for one file per thread and then stops wrk with SIGINT (wrk then reports as usual, with the
 --                real duration). This is how "at least so many requests" is run, since wrk itself only runs by time.
@@ -22,11 +24,21 @@ function init(args)
   visitors = 0
   stop_after = 0
   stopdir = nil
+  unique_query = nil
   for _, arg in ipairs(args) do
     local key, value = arg:match("^([%w_]+)=(.+)$")
     if key == "visitors" then visitors = tonumber(value) end
     if key == "stop_after" then stop_after = tonumber(value) end
     if key == "stopdir" then stopdir = value end
+    if key == "unique_query" then unique_query = value end
+  end
+  if unique_query then
+    local counter = 0
+    local path = wrk.path
+    request = function()
+      counter = counter + 1
+      return wrk.format(nil, path .. "?" .. unique_query .. "=" .. id .. "x" .. counter)
+    end
   end
   if visitors > 0 then
     math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)

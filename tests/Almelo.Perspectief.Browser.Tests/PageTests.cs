@@ -122,6 +122,8 @@ public sealed class PageTests(BrowserSite site)
     {
         var page = await site.NewPage(360, 740, javaScript);
         await page.GotoAsync(Nota);
+        // The island starts (script and circuit) when a reader comes near it.
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
 
         var height = await ScrollThrough(page);
 

@@ -70,6 +70,8 @@ public sealed class ResidentTests(BrowserSite site)
     {
         var page = await site.NewPage(1280, 800);
         await page.GotoAsync(Nota);
+        // The island starts (script and circuit) when a reader comes near it.
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         var wmo = page.GetByRole(AriaRole.Button, new() { Name = "Wmo" });
         var participatiewet = page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" });
 

@@ -58,6 +58,11 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:ReloadDelayMilliseconds", "100");
         // Tests make many requests from one address; the rate limit has its own test.
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // Production requires the public address; the test server's requests come to localhost.
+        if (Environment == "Production")
+        {
+            builder.UseSetting("Site:BaseUrl", "https://localhost");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

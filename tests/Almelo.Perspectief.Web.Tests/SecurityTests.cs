@@ -43,7 +43,7 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
     public async Task Production_SendsHsts()
     {
         using var content = ContentFixture.Reference();
-        using var factory = new PerspectiefFactory(content.Root, environment: "Production");
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production").WithSetting("Site:BaseUrl", "https://perspectief.almelo.nl");
 
         var response = await factory.CreateClient(new() { BaseAddress = new Uri("https://perspectief.almelo.nl") }).GetAsync(new Uri(Nota, UriKind.Relative));
 
@@ -88,6 +88,96 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
     }
 
     [Fact]
+    public async Task RateLimit_CountsStaticFilesApartFromPages()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root)
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:PermitLimit", "3")
+            .WithSetting("RateLimiting:AssetPermitLimit", "3")
+            .WithSetting("RateLimiting:WindowSeconds", "60");
+        var client = factory.CreateClient();
+        var css = (await client.Html(Nota)).QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).First(h => h.StartsWith("app.", StringComparison.Ordinal));
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAsync(new Uri(Nota, UriKind.Relative));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/" + css, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RateLimited_RequestIsLoggedAsAWarning()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink)
+            // A busy test machine must not turn the first request into a "slow request" warning.
+            .WithSetting("RequestLogging:SlowRequestMilliseconds", "600000")
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:PermitLimit", "1")
+            .WithSetting("RateLimiting:WindowSeconds", "60");
+        var client = factory.CreateClient();
+
+        await client.GetAsync(new Uri(Nota, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
+
+        var logged = await Http.Eventually(
+            () => Task.FromResult(sink.Events.FirstOrDefault(e => e.Properties.TryGetValue("StatusCode", out var status) && status.ToString() == "429")),
+            e => e is not null,
+            TimeSpan.FromSeconds(5));
+        Assert.Equal(LogEventLevel.Warning, logged!.Level);
+        Assert.DoesNotContain(sink.Events, e => e.Properties.TryGetValue("StatusCode", out var status) && status.ToString() == "200" && e.Properties.ContainsKey("RequestPath"));
+    }
+
+    [Fact]
+    public async Task ForwardedHeaders_FromLoopbackWithoutConfiguredProxies_AreIgnored()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink, IPAddress.Loopback);
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/bestaat-niet", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+
+        await factory.CreateClient().SendAsync(request);
+
+        var logged = await Http.Eventually(
+            () => Task.FromResult(sink.Events.LastOrDefault(e => e.Properties.ContainsKey("ClientAddress"))),
+            e => e is not null,
+            TimeSpan.FromSeconds(5));
+        Assert.Equal("\"127.0.0.0\"", logged!.Properties["ClientAddress"].ToString());
+    }
+
+    [Fact]
+    public async Task Production_AnswersOnlyToTheHostOfItsBaseUrl()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production").WithSetting("Https:Redirect", "false");
+
+        var own = await factory.CreateClient().GetAsync(new Uri(Nota, UriKind.Relative));
+        var other = await factory.CreateClient(new() { BaseAddress = new Uri("http://aanvaller.example") }).GetAsync(new Uri(Nota, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("href=\"https://localhost/perspectiefnota-2026-2029\"", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Site:BaseUrl", "", "Site:BaseUrl is required in Production")]
+    [InlineData("ReverseProxy:KnownProxies:0", "10.0.0.300", "ReverseProxy:KnownProxies:0 is '10.0.0.300'")]
+    [InlineData("ReverseProxy:KnownNetworks:0", "10.0.0.0/40", "ReverseProxy:KnownNetworks:0 is '10.0.0.0/40'")]
+    public void BadSetting_StopsTheStart_WithAMessageNamingTheSetting(string key, string value, string message)
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production").WithSetting(key, value);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProductionError_ShowsAPlainDutchPageWithAReference_AndTheLogHasTheDetailsUnderIt()
     {
         using var content = ContentFixture.Reference();
@@ -116,11 +206,11 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
         var sink = new CollectingSink();
         using var factory = new ThrowingFactory(content.Root, sink);
 
-        await factory.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        await factory.CreateClient().GetAsync(new Uri("/bestaat-niet", UriKind.Relative));
 
-        // The request is logged when the server has finished it, which can be just after the client has the answer.
+        // The request (a 404: kept at Information in Production) is logged when the server has finished it, which can be just after the client has the answer.
         var request = await Http.Eventually(
-            () => Task.FromResult(sink.Events.LastOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal) && e.Properties["RequestPath"].ToString() == "\"/\"")),
+            () => Task.FromResult(sink.Events.LastOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal) && e.Properties["RequestPath"].ToString() == "\"/bestaat-niet\"")),
             e => e is not null,
             TimeSpan.FromSeconds(5));
         Assert.True(request!.Properties.ContainsKey("ClientAddress"), string.Join(", ", request.Properties.Keys));
@@ -137,7 +227,7 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
         Assert.Equal(expected, ClientAddress.Truncate(IPAddress.Parse(address)));
 
     /// <summary>Production, with a log sink to read, a fixed client address, and one endpoint that fails.</summary>
-    private sealed class ThrowingFactory(string content, CollectingSink sink) : PerspectiefFactory(content, environment: "Production")
+    private sealed class ThrowingFactory(string content, CollectingSink sink, IPAddress? client = null) : PerspectiefFactory(content, environment: "Production")
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -146,18 +236,18 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILogEventSink>(sink);
-                services.AddSingleton<IStartupFilter>(new ThrowingEndpoint());
+                services.AddSingleton<IStartupFilter>(new ThrowingEndpoint(client ?? IPAddress.Parse("203.0.113.77")));
             });
         }
     }
 
-    private sealed class ThrowingEndpoint : IStartupFilter
+    private sealed class ThrowingEndpoint(IPAddress client) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, following) =>
             {
-                context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.77");
+                context.Connection.RemoteIpAddress = client;
                 return following(context);
             });
             next(app);

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 
 namespace Almelo.Perspectief.Web.Hosting;
@@ -25,10 +28,15 @@ internal static class Hardening
             kestrel.Limits.MaxRequestBodySize = 64 * 1024;
         });
 
-        builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section);
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxies) =>
+        builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>, IOptions<SiteOptions>>((forwarded, proxies, site) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // ASP.NET trusts loopback by default, and every address once both lists are empty: so without a configured
+            // proxy the headers are not read at all, and otherwise only from the proxies configured (validated at start).
+            var configured = proxies.Value.KnownProxies.Count + proxies.Value.KnownNetworks.Count > 0;
+            forwarded.ForwardedHeaders = configured ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost : ForwardedHeaders.None;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in proxies.Value.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
@@ -37,24 +45,40 @@ internal static class Hardening
             {
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+            if (site.Value.PublicHost is { } host)
+            {
+                forwarded.AllowedHosts = [host];
+            }
         });
+        // In Production the site answers only to the host of Site:BaseUrl (unless AllowedHosts names hosts itself): any other Host gets 400.
+        var publicHost = SiteOptions.HostOf(builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.BaseUrl)}"]);
+        if (builder.Environment.IsProduction() && publicHost is not null && builder.Configuration["AllowedHosts"] is null or "" or "*")
+        {
+            builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = [publicHost]);
+        }
 
         builder.Services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Pages (and downloads) and static files in separate buckets: a burst of pages never costs a reader its CSS.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !settings.Value.Enabled || context.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("geen limiet")
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        ClientAddress.Of(context),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = settings.Value.PermitLimit,
-                            Window = TimeSpan.FromSeconds(settings.Value.WindowSeconds),
-                            QueueLimit = 0,
-                        }));
+            {
+                if (!settings.Value.Enabled || context.Request.Path.StartsWithSegments("/health"))
+                {
+                    return RateLimitPartition.GetNoLimiter("geen limiet");
+                }
+                var asset = context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    (asset ? "bestand " : "pagina ") + ClientAddress.Of(context),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = asset ? settings.Value.AssetPermitLimit : settings.Value.PermitLimit,
+                        Window = TimeSpan.FromSeconds(settings.Value.WindowSeconds),
+                        QueueLimit = 0,
+                    });
+            });
             limiter.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.Value.WindowSeconds);
@@ -65,6 +89,7 @@ internal static class Hardening
         });
 
         builder.Services.AddOptions<CircuitLimitsOptions>().BindConfiguration(CircuitLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CircuitCap>();
 
         // Several instances behind a load balancer must read each other's circuit descriptors: one key ring, in a shared folder.
         var keys = builder.Configuration["DataProtection:KeysPath"];
@@ -75,9 +100,46 @@ internal static class Hardening
         }
     }
 
-    public static void UseHardening(this WebApplication app)
+    /// <summary>First in the pipeline: the client's real address and host, and a 400 for a Host no address can be built from.</summary>
+    public static void UseProxiesAndHost(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.Use((context, next) =>
+        {
+            if (IsUsableHost(context.Request.Host))
+            {
+                return next(context);
+            }
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("Ongeldig adres (Host).", CancellationToken.None);
+        });
+    }
+
+    private static string lastUsableHost = string.Empty;
+
+    /// <summary>Kestrel accepts hosts such as "a..b" or "x:99999" that no absolute address can be built from; they get 400, not 500.</summary>
+    private static bool IsUsableHost(HostString host)
+    {
+        var value = host.Value;
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+        if (value == lastUsableHost)
+        {
+            return true;
+        }
+        if (!Uri.TryCreate($"http://{value}/", UriKind.Absolute, out var uri) || uri.HostNameType is UriHostNameType.Unknown || uri.Authority.Length == 0)
+        {
+            return false;
+        }
+        lastUsableHost = value;
+        return true;
+    }
+
+    public static void UseHardening(this WebApplication app)
+    {
         var production = app.Environment.IsProduction();
         app.UseSecurityHeaders(headers =>
         {
@@ -111,7 +173,6 @@ internal static class Hardening
         {
             app.UseHttpsRedirection();
         }
-        app.UseRateLimiter();
     }
 }
 
@@ -139,4 +200,42 @@ public static class ClientAddress
         }
         return new IPAddress(bytes).ToString();
     }
+}
+
+/// <summary>
+/// At most <see cref="CircuitLimitsOptions.MaxCircuitsPerClient"/> open connections to the island per client address:
+/// each costs the server a circuit (~0.5 MB). A SignalR hub filter, so that every transport is counted.
+/// </summary>
+internal sealed partial class CircuitCap(IOptions<CircuitLimitsOptions> options, ILogger<CircuitCap> logger) : IHubFilter, IDisposable
+{
+    private readonly PartitionedRateLimiter<string> open = PartitionedRateLimiter.Create<string, string>(client =>
+        RateLimitPartition.GetConcurrencyLimiter(client, _ => new ConcurrencyLimiterOptions { PermitLimit = options.Value.MaxCircuitsPerClient, QueueLimit = 0 }));
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        var address = context.Context.GetHttpContext()?.Connection.RemoteIpAddress;
+        var lease = open.AttemptAcquire(address?.ToString() ?? "onbekend");
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            CapReached(logger, ClientAddress.Truncate(address), options.Value.MaxCircuitsPerClient);
+            throw new HubException("Te veel open verbindingen vanaf dit adres.");
+        }
+        context.Context.Items[typeof(CircuitCap)] = lease;
+        await next(context);
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (context.Context.Items.Remove(typeof(CircuitCap), out var lease))
+        {
+            ((RateLimitLease)lease!).Dispose();
+        }
+        return next(context, exception);
+    }
+
+    public void Dispose() => open.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit cap reached: client {ClientAddress} already has {MaxCircuitsPerClient} open connections to the interactive island; a new one was refused (setting Circuits:MaxCircuitsPerClient)")]
+    private static partial void CapReached(ILogger logger, string clientAddress, int maxCircuitsPerClient);
 }

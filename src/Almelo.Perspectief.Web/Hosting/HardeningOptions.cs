@@ -9,16 +9,23 @@ public sealed class RateLimitingOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests one client address may make per window; a page visit with its files is about 8.</summary>
+    /// <summary>Requests for pages and downloads one client network (/24, /48) may make per window.</summary>
     [Range(1, 100_000)]
     public int PermitLimit { get; set; } = 200;
+
+    /// <summary>Requests for static files (CSS, scripts, images) per window, counted apart from pages: a page visit needs a few.</summary>
+    [Range(1, 100_000)]
+    public int AssetPermitLimit { get; set; } = 400;
 
     [Range(1, 3600)]
     public int WindowSeconds { get; set; } = 10;
 }
 
-/// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are trusted (section <c>ReverseProxy</c>).</summary>
-public sealed class ReverseProxyOptions
+/// <summary>
+/// The reverse proxies whose X-Forwarded-For, -Proto and -Host are trusted (section <c>ReverseProxy</c>). None by
+/// default, not even loopback: without a configured proxy the headers are ignored.
+/// </summary>
+public sealed class ReverseProxyOptions : IValidatableObject
 {
     public const string Section = "ReverseProxy";
 
@@ -27,6 +34,37 @@ public sealed class ReverseProxyOptions
 
     /// <summary>Networks of trusted proxies in CIDR notation, e.g. "10.0.0.0/8".</summary>
     public IList<string> KnownNetworks { get; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < KnownProxies.Count; i++)
+        {
+            if (!System.Net.IPAddress.TryParse(KnownProxies[i], out _))
+            {
+                yield return new ValidationResult($"{Section}:{nameof(KnownProxies)}:{i} is '{KnownProxies[i]}', which is not an IP address (e.g. 10.0.0.5)", [nameof(KnownProxies)]);
+            }
+        }
+        for (var i = 0; i < KnownNetworks.Count; i++)
+        {
+            if (!System.Net.IPNetwork.TryParse(KnownNetworks[i], out _))
+            {
+                yield return new ValidationResult($"{Section}:{nameof(KnownNetworks)}:{i} is '{KnownNetworks[i]}', which is not a network in CIDR notation (e.g. 10.0.0.0/8)", [nameof(KnownNetworks)]);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// What the request log keeps (section <c>RequestLogging</c>): errors, 4xx, 429 and slow requests always; ordinary
+/// successful requests only at Debug, so that a busy day does not write a line per reader (see docs/deployment.md).
+/// </summary>
+public sealed class RequestLoggingOptions
+{
+    public const string Section = "RequestLogging";
+
+    /// <summary>A request that takes longer than this is logged as a warning, whatever its status.</summary>
+    [Range(1, 600_000)]
+    public int SlowRequestMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>
@@ -50,6 +88,10 @@ public sealed class CircuitLimitsOptions
     /// <summary>Render batches a slow client may leave unacknowledged before the server waits for it.</summary>
     [Range(1, 100)]
     public int MaxBufferedUnacknowledgedRenderBatches { get; set; } = 10;
+
+    /// <summary>Open connections to the island from one client address; more are refused with a warning in the log.</summary>
+    [Range(1, 10_000)]
+    public int MaxCircuitsPerClient { get; set; } = 20;
 
     /// <summary>Largest message a client may send over the circuit, in bytes.</summary>
     [Range(1024, 1024 * 1024)]

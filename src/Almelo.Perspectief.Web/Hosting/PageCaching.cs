@@ -1,14 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.IO.Compression;
 using Almelo.Perspectief.Web.Content;
+using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Almelo.Perspectief.Web.Hosting;
 
 /// <summary>
-/// Pages and downloads are built once and kept in memory, compressed (brotli or gzip), until the content changes.
-/// The cache holds them for at most a minute: the interactive island's prerendered descriptor is only valid for
-/// five minutes, so a cached page must never be older than that.
+/// Pages and downloads are the same for every reader, so shared caches (a CDN, nginx) may keep them: they are sent
+/// with <c>Cache-Control: public</c>, a short lifetime and validators derived from the content version, and a
+/// conditional request is answered with 304 before any work is done. In the app itself each response is built and
+/// compressed once per content version and kept in memory (the output cache), whatever query string a link carries.
 /// </summary>
 internal static class PageCaching
 {
@@ -17,17 +23,19 @@ internal static class PageCaching
 
     public static void AddPageCaching(this IServiceCollection services)
     {
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContentValidator>();
         services.AddOutputCache(options =>
         {
             // Publication addresses are lowercase; /Perspectiefnota-… is a 404, not a cached copy of the page.
             options.UseCaseSensitivePaths = true;
             options.AddPolicy(Policy, policy => policy
                 .Expire(TimeSpan.FromMinutes(1))
-                .SetVaryByHeader("Accept-Encoding")
-                // Keyed on the content's version: the moment the store swaps content, no request gets the old page.
-                .VaryByValue(context => new KeyValuePair<string, string>(
-                    "inhoud",
-                    context.RequestServices.GetRequiredService<ContentStore>().State.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                // No page reads a query string: ?fbclid=… and utm_* get the one cached copy, not a new render.
+                .SetVaryByQuery([])
+                .SetVaryByHeader(HeaderNames.AcceptEncoding)
+                // Keyed on the validator (content version and day): the moment the store swaps content, no request gets the old page.
+                .VaryByValue(context => new KeyValuePair<string, string>("inhoud", context.RequestServices.GetRequiredService<ContentValidator>().Current.ETag.Tag.ToString()))
                 .Tag(Tag));
         });
         services.AddResponseCompression(options =>
@@ -37,10 +45,82 @@ internal static class PageCaching
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/calendar", "text/csv", "application/xml", "image/svg+xml"]);
         });
-        // Compressed once per content change (the result is cached), so take the smallest result.
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
+        // Cached responses are compressed once per content version; responses that are not cached (404s, errors) are
+        // compressed per request, so never at the slowest setting (brotli 11 costs ~30 ms per page).
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddHostedService<EvictOnContentChange>();
+    }
+
+    /// <summary>
+    /// Marks endpoints whose 200 responses shared caches may keep (pages, downloads, sitemap, robots, security.txt).
+    /// Never the island's connection (/_blazor): each is a different reader's, and the output cache would make a second
+    /// WebSocket wait for the first one to end.
+    /// </summary>
+    public static TBuilder CacheForEveryone<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+            endpoint.Metadata.Add(new OutputCacheAttribute { PolicyName = Policy });
+            endpoint.Metadata.Add(SharedCacheable.Instance);
+        });
+        return builder;
+    }
+
+    /// <summary>Validators, Cache-Control and 304s for the endpoints marked <see cref="CacheForEveryone"/>.</summary>
+    public static void UseSharedCaching(this WebApplication app)
+    {
+        var validator = app.Services.GetRequiredService<ContentValidator>();
+        var cacheControl = app.Services.GetRequiredService<IOptions<CachingOptions>>().Value.CacheControl;
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<SharedCacheable>() is null)
+            {
+                await next(context);
+                return;
+            }
+            var (etag, lastModified) = validator.Current;
+            var request = context.Request.GetTypedHeaders();
+            var unchanged = request.IfNoneMatch.Count > 0
+                ? request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
+                : request.IfModifiedSince is { } since && since >= lastModified;
+            var headers = context.Response.GetTypedHeaders();
+            if (unchanged)
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                Validate(context.Response, headers, etag, lastModified, cacheControl);
+                return;
+            }
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    Validate(context.Response, headers, etag, lastModified, cacheControl);
+                }
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+    }
+
+    private static void Validate(HttpResponse response, ResponseHeaders headers, EntityTagHeaderValue etag, DateTimeOffset lastModified, string cacheControl)
+    {
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        response.Headers.CacheControl = cacheControl;
+        response.Headers.Pragma = default;
+        response.Headers.Expires = default;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+    }
+
+    private sealed class SharedCacheable
+    {
+        public static readonly SharedCacheable Instance = new();
     }
 
     /// <summary>A saved content change, valid or not, empties the cache, so that old versions do not take up memory.</summary>
@@ -60,4 +140,58 @@ internal static class PageCaching
 
         private void Evict(ContentState state) => cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
+}
+
+/// <summary>
+/// The validator of everything the content decides: a new one for every content version the store serves and for
+/// every new day in Almelo (pages say which meetings have passed). It names this process too, so that two instances
+/// that both count from 1 never hand out the same validator for different content.
+/// </summary>
+internal sealed class ContentValidator(ContentStore store, TimeProvider clock)
+{
+    private static readonly string Instance = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+    private Snapshot current = new(-1, default, EntityTagHeaderValue.Any, default);
+
+    public (EntityTagHeaderValue ETag, DateTimeOffset LastModified) Current
+    {
+        get
+        {
+            var version = store.State.Version;
+            var day = clock.Today();
+            var seen = current;
+            if (seen.Version != version || seen.Day != day)
+            {
+                var now = clock.GetUtcNow();
+                // HTTP dates have whole seconds; a later version never gets an earlier date.
+                var modified = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+                seen = new Snapshot(version, day, new EntityTagHeaderValue($"\"{Instance}-{version.ToString(CultureInfo.InvariantCulture)}-{day:yyyyMMdd}\"", isWeak: true), modified);
+                current = seen;
+            }
+            return (seen.ETag, seen.LastModified);
+        }
+    }
+
+    private sealed record Snapshot(long Version, DateOnly Day, EntityTagHeaderValue ETag, DateTimeOffset LastModified);
+}
+
+/// <summary>How long shared caches and browsers may keep pages and downloads (section <c>Caching</c>); see docs/deployment.md.</summary>
+public sealed class CachingOptions
+{
+    public const string Section = "Caching";
+
+    /// <summary>Seconds a cache may serve a response without asking the site: the longest an edit takes to show.</summary>
+    [Range(30, 3600)]
+    public int MaxAgeSeconds { get; set; } = 30;
+
+    /// <summary>Seconds after that a cache may still serve it while it fetches a new one in the background.</summary>
+    [Range(0, 86_400)]
+    public int StaleWhileRevalidateSeconds { get; set; } = 30;
+
+    /// <summary>Seconds a cache may serve it when the site is down or answers with an error.</summary>
+    [Range(0, 7 * 86_400)]
+    public int StaleIfErrorSeconds { get; set; } = 86_400;
+
+    public string CacheControl => string.Create(
+        CultureInfo.InvariantCulture,
+        $"public, max-age={MaxAgeSeconds}, stale-while-revalidate={StaleWhileRevalidateSeconds}, stale-if-error={StaleIfErrorSeconds}");
 }

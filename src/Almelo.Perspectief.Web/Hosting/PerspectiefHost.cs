@@ -3,6 +3,7 @@ using Almelo.Perspectief.Web.Components;
 using Almelo.Perspectief.Web.Content;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Serilog;
@@ -48,7 +49,10 @@ public static class PerspectiefHost
         builder.Services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
+            // Absolute addresses (canonical, share cards, sitemap, calendars) must never follow the Host a request brings.
+            .Validate(site => !production || !string.IsNullOrEmpty(site.BaseUrl), "Site:BaseUrl is required in Production: the public address, e.g. https://perspectief.almelo.nl")
             .ValidateOnStart();
+        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -69,7 +73,11 @@ public static class PerspectiefHost
                 options.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedUnacknowledgedRenderBatches;
                 options.DetailedErrors = false;
             })
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = circuits.MaximumReceiveMessageSize);
+            .AddHubOptions(hub =>
+            {
+                hub.MaximumReceiveMessageSize = circuits.MaximumReceiveMessageSize;
+                hub.AddFilter<CircuitCap>();
+            });
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryState>());
         builder.Services.AddMudServices();
         return builder;
@@ -77,19 +85,27 @@ public static class PerspectiefHost
 
     public static WebApplication UsePerspectief(this WebApplication app)
     {
-        app.UseHardening();
+        app.UseHeadAsGet();
+        app.UseProxiesAndHost();
+        // Before the rate limiter, so that a 429 is logged too.
+        var slow = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLoggingOptions>>().Value.SlowRequestMilliseconds;
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = (context, elapsed, error) => RequestLogLevel(context, elapsed, error, slow);
+            // No personal data beyond what is needed: the client address without its last part.
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", ClientAddress.Of(context));
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout", createScopeForErrors: true);
         }
-        app.UseSerilogRequestLogging(options =>
-        {
-            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            options.GetLevel = RequestLogLevel;
-            // No personal data beyond what is needed: the client address without its last part.
-            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", ClientAddress.Of(context));
-        });
+        app.UseHardening();
+        app.UseRouting();
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+        app.UseNotFoundPageOnlyFor404();
+        app.UseSharedCaching();
         app.UseOutputCache();
         app.UseResponseCompression();
         var dutch = new CultureInfo("nl-NL");
@@ -103,23 +119,37 @@ public static class PerspectiefHost
 
         app.MapStaticAssets();
         app.MapHealth();
-        app.MapData().CacheOutput(PageCaching.Policy);
+        app.MapData().CacheForEveryone();
+        app.MapIsland();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'")
-            .CacheOutput(PageCaching.Policy);
+            .CacheForEveryone();
         return app;
     }
 
-    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error)
+    /// <summary>
+    /// Errors, 5xx and slow requests as warnings or errors, 4xx as information, ordinary successful requests at Debug
+    /// (not written in Production unless an operator lowers the level), static files and health probes at Verbose.
+    /// </summary>
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error, int slowMilliseconds)
     {
-        if (error is not null || context.Response.StatusCode >= 500)
+        var status = context.Response.StatusCode;
+        if (error is not null || status >= 500)
         {
             return LogEventLevel.Error;
+        }
+        if (status == StatusCodes.Status429TooManyRequests || elapsed > slowMilliseconds)
+        {
+            return LogEventLevel.Warning;
+        }
+        if (status >= 400)
+        {
+            return LogEventLevel.Information;
         }
         // Static assets and health probes would drown the log under load.
         return context.Request.Path.StartsWithSegments("/health")
             || Path.HasExtension(context.Request.Path.Value)
             ? LogEventLevel.Verbose
-            : LogEventLevel.Information;
+            : LogEventLevel.Debug;
     }
 }

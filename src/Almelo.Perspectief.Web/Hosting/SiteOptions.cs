@@ -7,11 +7,17 @@ public sealed class SiteOptions : IValidatableObject
 {
     public const string Section = "Site";
 
-    [Required]
-    public string Name { get; set; } = "Gemeente Almelo";
-
-    /// <summary>The public address (https://…) for canonical links, share cards, the sitemap and calendars; empty: the address of the request.</summary>
+    /// <summary>
+    /// The public address (https://…) for canonical links, share cards, the sitemap and calendars. Required in
+    /// Production, where the site also answers only to its host; elsewhere empty means the address of the request.
+    /// </summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>The host of <see cref="BaseUrl"/>, when it is set and valid.</summary>
+    public string? PublicHost => HostOf(BaseUrl);
+
+    public static string? HostOf(string? baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : null;
 
     /// <summary>security.txt: how to report a vulnerability (mailto: or https:).</summary>
     [Required]

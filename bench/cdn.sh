@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# The site behind a shared cache: nginx proxy_cache in front of one instance (Release publish), configured as in
+# docs/deployment.md (it obeys the site's own Cache-Control; no proxy_ignore_headers). Side by side in one run:
+#   static    nginx serving the page's bytes (as the site sends them, brotli) from a file: the baseline;
+#   cdn       the page through the proxy cache;
+#   cdn+query the page through the proxy cache with a new ?fbclid= on every request (links shared on social media).
+# Reports requests/s and ratios against static, the cache hit rate (nginx's $upstream_cache_status), the requests that
+# reached the site (its request log, at Debug for this run), and how long a content edit takes to show through the
+# cache. Targets: cdn >= 0.8 x static (0.7 floor); at most a few hundred origin requests per run; cdn+query within
+# 10 % of cdn; an edit visible within the max-age + 2 s. Run from the repository root: bash bench/cdn.sh (~2 min).
+# Settings: BENCH_DURATION (10 s per run), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORTS.
+source "$(dirname "$0")/lib.sh"
+
+DURATION=${BENCH_DURATION:-10}
+
+bench_need_debs wrk:wrk curl:curl nginx:nginx-light
+bench_results_dir
+bench_copy_source
+bench_publish
+# Every request that reaches the site is logged (Debug) so that they can be counted.
+bench_start_app app --RateLimiting:Enabled=false "--DataProtection:KeysPath=$BENCH_TMP/keys" \
+  --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Debug
+origin="http://127.0.0.1:${BENCH_APP_PORT[app]}"
+max_age=$(curl -sS -D - -o /dev/null "$origin$BENCH_PAGE" | tr -d '\r' | sed -n 's/^cache-control:.*max-age=\([0-9]*\).*/\1/Ip')
+[ -n "$max_age" ] || die "the page has no max-age"
+
+ngx=$BENCH_TMP/nginx
+mkdir -p "$ngx/logs" "$ngx/temp" "$ngx/cache" "$ngx/static"
+# The same bytes as the site sends a browser that accepts brotli.
+curl -fsS -H 'Accept-Encoding: br, gzip' -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
+chmod -R a+rX "$ngx"
+cdn_port=$(bench_free_port)
+static_port=$(bench_free_port)
+while [ "$static_port" = "$cdn_port" ]; do static_port=$(bench_free_port); done
+user_line=""
+[ "$(id -u)" -eq 0 ] && user_line="user root;" # nginx's workers must be able to read the files (else: fast 403s)
+cat >"$ngx/nginx.conf" <<CONF
+$user_line
+daemon off;
+worker_processes 1;
+pid $ngx/nginx.pid;
+error_log $ngx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  client_body_temp_path $ngx/temp/client_body;
+  proxy_temp_path $ngx/temp/proxy;
+  fastcgi_temp_path $ngx/temp/fastcgi;
+  uwsgi_temp_path $ngx/temp/uwsgi;
+  scgi_temp_path $ngx/temp/scgi;
+  log_format cache '\$upstream_cache_status \$status';
+  access_log $ngx/logs/access.log cache buffer=64k flush=1s;
+
+  # --- as in docs/deployment.md ---
+  proxy_cache_path $ngx/cache levels=1:2 keys_zone=almelo:10m max_size=256m inactive=10m use_temp_path=off;
+  upstream almelo {
+    server 127.0.0.1:${BENCH_APP_PORT[app]};
+    keepalive 32;
+  }
+  map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
+  server {
+    listen 127.0.0.1:$cdn_port;
+    location / {
+      proxy_pass http://almelo;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$host;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection \$connection_upgrade;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_cache almelo;
+      # The site reads no query string: ?fbclid=, utm_* and the like never make a new cache entry.
+      proxy_cache_key \$scheme\$host\$uri;
+      proxy_cache_lock on;
+      proxy_cache_lock_timeout 5s;
+      proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
+      proxy_cache_background_update on;
+      proxy_cache_revalidate on;
+      add_header X-Cache-Status \$upstream_cache_status always;
+    }
+  }
+  # --- the baseline: the same bytes from a file ---
+  server {
+    listen 127.0.0.1:$static_port;
+    access_log off;
+    location = /pagina {
+      root $ngx/static;
+      default_type "text/html; charset=utf-8";
+      add_header Content-Encoding br;
+      add_header Vary Accept-Encoding;
+    }
+  }
+}
+CONF
+nginx -t -q -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" || die "nginx config rejected"
+nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
+nginx_pid=$!
+bench_track "$nginx_pid"
+cdn="http://127.0.0.1:$cdn_port"
+static="http://127.0.0.1:$static_port"
+for ((i = 0; i < 50; i++)); do curl -fsS -o /dev/null "$static/pagina" 2>/dev/null && break; sleep 0.1; done
+read -r _ static_enc static_wire static_size < <(bench_check_url "$static/pagina")
+read -r _ cdn_enc cdn_wire cdn_size < <(bench_check_url "$cdn$BENCH_PAGE")
+
+origin_requests() { grep -c "\"RequestPath\":\"$BENCH_PAGE\"" "$BENCH_TMP/app.log" || true; }
+cache_statuses() { # access log since line $1: "HIT n MISS n ..."
+  kill -HUP "$nginx_pid" 2>/dev/null || true
+  sleep 1.2
+  tail -n +"$1" "$ngx/logs/access.log" | awk '{ n[$1]++; t++ } END { for (k in n) printf "%s %d ", k, n[k]; printf "total %d\n", t }'
+}
+
+bench_quiet_check
+say "warm-up 5s through the cache"
+bench_wrk warmup "$cdn$BENCH_PAGE" 5
+declare -A origin_in status_line
+for run in static cdn cdn-query; do
+  log_from=$(($(wc -l <"$ngx/logs/access.log") + 1))
+  before=$(origin_requests)
+  say "run '$run' (${DURATION}s)"
+  case $run in
+    static) bench_wrk "$run" "$static/pagina" "$DURATION" ;;
+    cdn) bench_wrk "$run" "$cdn$BENCH_PAGE" "$DURATION" ;;
+    cdn-query) bench_wrk "$run" "$cdn$BENCH_PAGE" "$DURATION" unique_query=fbclid ;;
+  esac
+  sleep 0.5
+  origin_in[$run]=$(($(origin_requests) - before))
+  status_line[$run]=$(cache_statuses "$log_from")
+done
+
+# An edit through the cache: change one figure in the content, poll the page through nginx every 0.2 s.
+figures=$(find "$BENCH_SRC/content" -name cijfers.json | head -n 1)
+old='"waarde": 49000' new_value=49001 shown=49.001
+grep -q "$old" "$figures" || die "$figures has no $old to edit"
+say "edit: $old -> \"waarde\": $new_value (shown as $shown); polling through the cache"
+sed -i "0,/$old/s//\"waarde\": $new_value/" "$figures"
+start=$EPOCHREALTIME
+edit_seconds=""
+for ((i = 0; i < (max_age + 30) * 5; i++)); do
+  if curl -fsS --compressed -H 'Accept-Encoding: br, gzip' "$cdn$BENCH_PAGE" | grep -q ">$shown<"; then
+    edit_seconds=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+    break
+  fi
+  sleep 0.2
+done
+
+bench_header "cdn: nginx proxy_cache in front of one instance vs nginx serving the same bytes from a file (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, ${DURATION}s each, Accept-Encoding: br, gzip)"
+printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' run encoding 'on wire' 'requests/s' 'p99 ms' failed 'origin requests' 'cache statuses (nginx)'
+for run in static cdn cdn-query; do
+  enc=$cdn_enc wire=$cdn_wire
+  [ "$run" = static ] && enc=$static_enc wire=$static_wire
+  printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' "$run" "$enc" "$wire" "$(bench_w "$run" rps)" "$(bench_w "$run" p99_ms)" \
+    "$(bench_w "$run" failed)" "${origin_in[$run]}" "${status_line[$run]}"
+done
+cdn_ratio=$(bench_ratio "$(bench_w cdn rps)" "$(bench_w static rps)")
+query_ratio=$(bench_ratio "$(bench_w cdn-query rps)" "$(bench_w cdn rps)")
+hits=$(awk '{ for (i = 1; i < NF; i += 2) if ($i == "HIT") h = $(i + 1); else if ($i == "total") t = $(i + 1) } END { printf "%.1f", (t > 0) ? 100 * h / t : 0 }' <<<"${status_line[cdn]}")
+echo "ratio cdn/static: $cdn_ratio (target >= 0.80, floor 0.70: $(awk -v r="$cdn_ratio" 'BEGIN { print (r >= 0.8) ? "meets" : (r >= 0.7) ? "above floor" : "BELOW" }'))"
+echo "ratio cdn+unique ?fbclid / cdn: $query_ratio (target >= 0.90: $(awk -v r="$query_ratio" 'BEGIN { print (r >= 0.9) ? "meets" : "BELOW" }'))"
+echo "cache hit rate (cdn run): $hits %; requests that reached the site: cdn ${origin_in[cdn]}, cdn+query ${origin_in[cdn-query]} in ${DURATION}s each (target: a few hundred at most)"
+echo "edit visible through the cache after: ${edit_seconds:-NOT within $((max_age + 30))}s (max-age $max_age; target <= $((max_age + 2))s)"
+echo "page through the cache: $cdn_wire bytes on the wire ($cdn_enc), $cdn_size decoded; static: $static_wire bytes ($static_enc)"

@@ -1,0 +1,93 @@
+// Starts Blazor only for a reader who reaches the interactive island. Until then the page is the complete,
+// prerendered version without a circuit: no blazor.web.js download, no WebSocket, no server memory.
+// - The island ([data-eiland]) is watched; when it comes near the screen, or is touched, clicked or focused,
+//   the starter fetches the island's markup fresh from the site (never from a cache: its descriptor for the circuit
+//   is only valid for a few minutes, and the page itself may come from a shared cache and be older), swaps it in,
+//   loads blazor.web.js (the address is on this script's data-blazor) and calls Blazor.start().
+// - If anything fails, the prerendered island simply stays: every law is already on the page.
+const starter = document.querySelector('script[data-blazor]');
+const islands = [...document.querySelectorAll('[data-eiland]')];
+const triggers = ['pointerdown', 'keydown', 'focusin'];
+let observer;
+let starting;
+
+function isMarker(node) {
+    return node?.nodeType === Node.COMMENT_NODE && node.data.startsWith('Blazor:');
+}
+
+// The prerendered component sits between two comments that Blazor reads; they go out with it.
+function bounds(island) {
+    let first = island;
+    while (first.previousSibling && !isMarker(first)) {
+        first = first.previousSibling;
+    }
+    let last = island;
+    while (last.nextSibling && !isMarker(last)) {
+        last = last.nextSibling;
+    }
+    return isMarker(first) && isMarker(last) ? [first, last] : [island, island];
+}
+
+async function refresh(island) {
+    const response = await fetch(island.dataset.eiland, { cache: 'no-store', credentials: 'same-origin' });
+    if (!response.ok) {
+        throw new Error(`${island.dataset.eiland}: ${response.status}`);
+    }
+    const fresh = document.createElement('template');
+    fresh.innerHTML = await response.text();
+    const [first, last] = bounds(island);
+    const range = document.createRange();
+    range.setStartBefore(first);
+    range.setEndAfter(last);
+    range.deleteContents();
+    range.insertNode(fresh.content);
+}
+
+// State that the server wrote into the page for its circuits; in a page from a cache it belongs to another reader's
+// visit and the server refuses a second use. The island needs none, so it goes before Blazor starts.
+function dropStaleState() {
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_COMMENT);
+    const stale = [];
+    while (walker.nextNode()) {
+        if (walker.currentNode.data.startsWith('Blazor-Server-Component-State:')) {
+            stale.push(walker.currentNode);
+        }
+    }
+    stale.forEach((comment) => comment.remove());
+}
+
+function loadBlazor() {
+    return new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL(starter.dataset.blazor, document.baseURI).href;
+        script.setAttribute('autostart', 'false');
+        script.onload = resolve;
+        script.onerror = reject;
+        document.body.appendChild(script);
+    });
+}
+
+function start() {
+    starting ??= (async () => {
+        observer?.disconnect();
+        islands.forEach((island) => triggers.forEach((type) => island.removeEventListener(type, start)));
+        const [, loaded] = await Promise.allSettled([Promise.all(islands.map(refresh)), loadBlazor()]);
+        if (loaded.status === 'fulfilled') {
+            dropStaleState();
+            await window.Blazor.start();
+        }
+    })();
+    return starting;
+}
+
+if (starter && islands.length > 0) {
+    observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+            start();
+        }
+    }, { rootMargin: '300px 0px' });
+    islands.forEach((island) => {
+        observer.observe(island);
+        triggers.forEach((type) => island.addEventListener(type, start, { once: true, passive: true }));
+    });
+}

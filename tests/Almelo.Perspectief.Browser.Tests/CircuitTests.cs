@@ -1,0 +1,102 @@
+using Microsoft.Playwright;
+
+namespace Almelo.Perspectief.Browser.Tests;
+
+/// <summary>Circuits on demand: a reader who never reaches the law chooser costs no script and no circuit.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class CircuitTests(BrowserSite site)
+{
+    private const string Nota = "/perspectiefnota-2026-2029";
+
+    private static List<string> Sockets(IPage page)
+    {
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) =>
+        {
+            lock (sockets)
+            {
+                sockets.Add(socket.Url);
+            }
+        };
+        return sockets;
+    }
+
+    [Fact]
+    public async Task ReaderWhoDoesNotScroll_OpensNoCircuit_AndDownloadsNoBlazorScript()
+    {
+        var page = await site.NewPage(1280, 800);
+        var sockets = Sockets(page);
+        var scripts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            lock (scripts)
+            {
+                scripts.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync(Nota);
+        await page.WaitForTimeoutAsync(4_000);
+
+        lock (sockets)
+        {
+            Assert.DoesNotContain(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
+        }
+        lock (scripts)
+        {
+            Assert.DoesNotContain(scripts, url => url.Contains("blazor.web", StringComparison.Ordinal) || url.Contains("/_blazor", StringComparison.Ordinal));
+        }
+        // The prerendered island is complete: every law is on the page.
+        Assert.Equal(3, await page.Locator(".wetten__lijst h4").CountAsync());
+    }
+
+    [Fact]
+    public async Task ReaderWhoScrollsToTheIsland_GetsACircuit_AndTheToggleAnswers()
+    {
+        var page = await site.NewPage(1280, 800);
+        var sockets = Sockets(page);
+        await page.GotoAsync(Nota);
+
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
+        var wmo = page.GetByRole(AriaRole.Button, new() { Name = "Wmo" });
+        await wmo.ClickAsync(new() { Timeout = 10_000 });
+
+        await Assertions.Expect(wmo).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Wmo");
+        lock (sockets)
+        {
+            Assert.Single(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task PageOlderThanTheDescriptorLifetime_StillGetsAWorkingIsland()
+    {
+        // A page from a shared cache can be older than the five minutes its island's descriptor is valid for; the
+        // server then refuses that descriptor. Give the loaded page a descriptor the server cannot accept.
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(Nota);
+        var spoiled = await page.EvaluateAsync<int>("""
+            () => {
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+                let count = 0;
+                while (walker.nextNode()) {
+                    const comment = walker.currentNode;
+                    if (comment.data.includes('"descriptor":"CfDJ8')) {
+                        comment.data = comment.data.replace('"descriptor":"CfDJ8', '"descriptor":"CfDJ8-verlopen');
+                        count++;
+                    }
+                }
+                return count;
+            }
+            """);
+        Assert.Equal(1, spoiled);
+
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
+        var participatiewet = page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" });
+        await participatiewet.ClickAsync(new() { Timeout = 10_000 });
+
+        await Assertions.Expect(participatiewet).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Participatiewet");
+    }
+}
