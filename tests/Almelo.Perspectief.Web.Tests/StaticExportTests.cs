@@ -159,6 +159,7 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
             var exported = await site.Static.GetAsync(new Uri(address, UriKind.Relative));
             Assert.True(exported.StatusCode == HttpStatusCode.OK, $"{address}: {exported.StatusCode}");
             Assert.Equal(live.Content.Headers.ContentType!.ToString(), exported.Content.Headers.ContentType!.ToString());
+            Assert.Equal(live.Content.Headers.ContentDisposition?.ToString(), exported.Content.Headers.ContentDisposition?.ToString());
             var liveBytes = await live.Content.ReadAsByteArrayAsync();
             var exportedBytes = await exported.Content.ReadAsByteArrayAsync();
             if (address.EndsWith(".ics", StringComparison.Ordinal))

@@ -12,7 +12,7 @@ namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>
 /// An export folder served the way docs/deployment.md serves it with nginx: <c>try_files $uri $uri/index.html =404</c>,
-/// <c>error_page 404 /404.html</c>, the content type of each file from the export's manifest (as on object storage).
+/// <c>error_page 404 /404.html</c>, the content type and download name of each file from the export's manifest (as on object storage).
 /// A real Kestrel server on a free loopback port; no part of the app.
 /// </summary>
 public sealed class StaticSite : IAsyncDisposable
@@ -30,11 +30,16 @@ public sealed class StaticSite : IAsyncDisposable
     public static async Task<StaticSite> Serve(string root)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var downloads = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(root, "export-manifest.json"))))
         {
             foreach (var file in manifest.RootElement.GetProperty("files").EnumerateArray())
             {
                 types[file.GetProperty("file").GetString()!] = file.GetProperty("contentType").GetString()!;
+                if (file.TryGetProperty("contentDisposition", out var disposition))
+                {
+                    downloads[file.GetProperty("file").GetString()!] = disposition.GetString()!;
+                }
             }
         }
         var files = new PhysicalFileProvider(root, ExclusionFilters.None);
@@ -50,6 +55,10 @@ public sealed class StaticSite : IAsyncDisposable
                 if (file is { Exists: true, IsDirectory: false })
                 {
                     context.Response.ContentType = types.GetValueOrDefault(candidate.TrimStart('/'), "application/octet-stream");
+                    if (downloads.TryGetValue(candidate.TrimStart('/'), out var disposition))
+                    {
+                        context.Response.Headers.ContentDisposition = disposition;
+                    }
                     await context.Response.SendFileAsync(file);
                     return;
                 }

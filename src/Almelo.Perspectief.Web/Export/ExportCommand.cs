@@ -161,7 +161,7 @@ internal static class ExportCommand
         {
             try
             {
-                var file = folder.Write(fetched.Path, fetched.ContentType, fetched.Bytes);
+                var file = folder.Write(fetched.Path, fetched.ContentType, fetched.Bytes, fetched.ContentDisposition);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file.Address} -> {file.File} ({file.Bytes} bytes{(file.Encodings is null ? string.Empty : ", " + string.Join(", ", file.Encodings.Keys.Select(k => "." + k)))})"));
             }
             catch (UnsafeAddressException e)

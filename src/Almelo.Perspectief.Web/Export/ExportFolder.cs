@@ -74,7 +74,7 @@ internal sealed class ExportFolder
     }
 
     /// <summary>Writes one address with its precompressed siblings; throws <see cref="UnsafeAddressException"/> for an address that would leave the folder.</summary>
-    public ExportedFile Write(string address, string contentType, byte[] bytes)
+    public ExportedFile Write(string address, string contentType, byte[] bytes, string? contentDisposition = null)
     {
         var html = contentType.StartsWith("text/html", StringComparison.Ordinal);
         var relative = FileFor(address, html) ?? throw new UnsafeAddressException(address);
@@ -99,7 +99,7 @@ internal sealed class ExportFolder
                 }
             }
         }
-        var file = new ExportedFile(address, relative, contentType, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), encodings.Count == 0 ? null : encodings);
+        var file = new ExportedFile(address, relative, contentType, contentDisposition, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), encodings.Count == 0 ? null : encodings);
         files.Add(file);
         return file;
     }
@@ -116,7 +116,7 @@ internal sealed class ExportFolder
         var path = Path.Combine(root, ManifestName);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson);
         WriteNew(path, bytes);
-        return new ExportedFile("/" + ManifestName, ManifestName, "application/json; charset=utf-8", bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), null);
+        return new ExportedFile("/" + ManifestName, ManifestName, "application/json; charset=utf-8", null, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), null);
     }
 
     /// <summary>Creates the folders one by one, refusing any that is a link (the folder was empty at the start; nothing may have put one there).</summary>
@@ -168,8 +168,8 @@ internal sealed class ExportFolder
     private sealed record ManifestArchive(string Date, string ContentVersion);
 }
 
-/// <summary>One address of the export: the file that serves it, its type, size and hash, and its precompressed siblings.</summary>
-public sealed record ExportedFile(string Address, string File, string ContentType, long Bytes, string Sha256, IReadOnlyDictionary<string, string>? Encodings);
+/// <summary>One address of the export: the file that serves it, its type (and download name), size and hash, and its precompressed siblings.</summary>
+public sealed record ExportedFile(string Address, string File, string ContentType, string? ContentDisposition, long Bytes, string Sha256, IReadOnlyDictionary<string, string>? Encodings);
 
 /// <summary>An address that cannot be written inside the export folder.</summary>
 public sealed class UnsafeAddressException(string address)

@@ -74,7 +74,7 @@ internal sealed partial class SiteCrawler(HttpClient client, Uri publicBase)
     private static string ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
 
     private static async Task<Fetched> Read(string path, HttpResponseMessage response) =>
-        new(path, ContentType(response), await response.Content.ReadAsByteArrayAsync());
+        new(path, ContentType(response), response.Content.Headers.ContentDisposition?.ToString(), await response.Content.ReadAsByteArrayAsync());
 
     private void Enqueue(string path, bool required, string from)
     {
@@ -241,4 +241,4 @@ internal sealed partial class SiteCrawler(HttpClient client, Uri publicBase)
 }
 
 /// <summary>One address as the site served it.</summary>
-internal sealed record Fetched(string Path, string ContentType, byte[] Bytes);
+internal sealed record Fetched(string Path, string ContentType, string? ContentDisposition, byte[] Bytes);
