@@ -88,6 +88,22 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task Export_BaseUrlWithAPath_Exits2WithTheSettingsError()
+    {
+        using var content = ContentFixture.Reference();
+        var output = ExportRun.NewFolder();
+
+        var (exit, _, error) = await Run("export", output, $"--Content:Path={content.Root}", "--Site:BaseUrl=https://example.org/voorbeeld/");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Site:BaseUrl must be an absolute http(s) address without a path", error, StringComparison.Ordinal);
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Export_WithoutFolder_Exits2WithUsage()
     {
         var (exit, _, error) = await Run("export", $"--Site:BaseUrl={ExportRun.BaseUrl}");

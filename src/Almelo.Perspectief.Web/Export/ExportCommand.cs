@@ -93,6 +93,12 @@ internal static class ExportCommand
             await error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A setting the site refuses at start (for example Site:BaseUrl with a path): the same message as the site gives.
+            await error.WriteLineAsync($"Een instelling klopt niet: {e.Message}");
+            return 2;
+        }
         finally
         {
             if (Directory.Exists(snapshot))
