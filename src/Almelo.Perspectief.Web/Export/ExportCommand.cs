@@ -51,11 +51,7 @@ internal static class ExportCommand
             return 2;
         }
 
-        var validation = ValidateCommand.Run(contentPath, contentPath, output, error);
-        if (validation != 0)
-        {
-            return validation;
-        }
+        // Links first: nothing outside the content folder is read, not even by the check.
         var links = ContentFolder.LinksOutside(contentPath);
         if (links.Count > 0)
         {
@@ -65,6 +61,11 @@ internal static class ExportCommand
             }
             await error.WriteLineAsync($"{links.Count} fout(en) gevonden in {contentPath}.");
             return 1;
+        }
+        var validation = ValidateCommand.Run(contentPath, contentPath, output, error);
+        if (validation != 0)
+        {
+            return validation;
         }
 
         var clock = Stopwatch.StartNew();
