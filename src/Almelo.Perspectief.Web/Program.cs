@@ -1,8 +1,12 @@
 using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Export;
 using Almelo.Perspectief.Web.Hosting;
 
 var validate = args.Length > 0 && args[0] == ValidateCommand.Name;
-var hostArgs = validate ? args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray() : args;
+var export = args.Length > 0 && args[0] == ExportCommand.Name;
+var hostArgs = validate || export
+    ? args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal) && !ExportCommand.IsOwnFlag(a)).ToArray()
+    : args;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -14,6 +18,11 @@ if (validate)
 {
     var directory = args[1..].FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
     return ValidateCommand.Run(directory, PerspectiefHost.ConfiguredContentPath(builder), Console.Out, Console.Error);
+}
+
+if (export)
+{
+    return await ExportCommand.Run(builder, args[1..], Console.Out, Console.Error);
 }
 
 builder.AddPerspectief();

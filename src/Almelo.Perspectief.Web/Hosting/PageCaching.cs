@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.IO.Compression;
+using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Content;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;

@@ -56,6 +56,8 @@ public static class PerspectiefHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
+        // The export command registers its own mode first.
+        builder.Services.TryAddSingleton(Export.ExportMode.Live);
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());

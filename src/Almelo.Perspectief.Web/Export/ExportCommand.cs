@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Almelo.Perspectief.Web.Export;
+
+/// <summary>
+/// <c>export [--archive] OUT</c>: the whole public site as plain files, rendered by the real app on a loopback port.
+/// Exit 0 when written, 1 when the content is invalid (every error, as <c>validate</c> prints them), 2 when a folder
+/// or setting is wrong (OUT not empty or not creatable, the content folder missing, no <c>Site:BaseUrl</c>).
+/// </summary>
+internal static class ExportCommand
+{
+    public const string Name = "export";
+    public const string ArchiveFlag = "--archive";
+
+    /// <summary>Requested to get the 404 page; a static server shows the file of this name for every unknown address.</summary>
+    public const string NotFoundFile = "/404.html";
+
+    public static bool IsOwnFlag(string argument) => argument == ArchiveFlag;
+
+    public static async Task<int> Run(WebApplicationBuilder builder, string[] arguments, TextWriter output, TextWriter error)
+    {
+        var folders = arguments.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (folders.Count != 1)
+        {
+            await error.WriteLineAsync("Gebruik: export [--archive] MAP [--Content:Path=INHOUD] [--Site:BaseUrl=https://…]. MAP moet leeg zijn of nog niet bestaan.");
+            return 2;
+        }
+        var archive = arguments.Contains(ArchiveFlag, StringComparer.Ordinal);
+        var target = Path.GetFullPath(folders[0]);
+        var contentPath = PerspectiefHost.ConfiguredContentPath(builder);
+
+        if (!Uri.TryCreate(builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.BaseUrl)}"], UriKind.Absolute, out var baseUrl))
+        {
+            await error.WriteLineAsync("Geef het webadres waarop de bestanden komen te staan, bijvoorbeeld --Site:BaseUrl=https://perspectief.almelo.nl: links, deelkaarten, de sitemap en de agenda's bevatten het.");
+            return 2;
+        }
+        if (!Directory.Exists(contentPath))
+        {
+            await error.WriteLineAsync($"De map {contentPath} bestaat niet.");
+            return 2;
+        }
+        if (PrepareTarget(target, contentPath) is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            return 2;
+        }
+
+        // Links first: nothing outside the content folder is read, not even by the check.
+        var links = ContentFolder.LinksOutside(contentPath);
+        if (links.Count > 0)
+        {
+            foreach (var link in links)
+            {
+                await output.WriteLineAsync(link.ToString());
+            }
+            await error.WriteLineAsync($"{links.Count} fout(en) gevonden in {contentPath}.");
+            return 1;
+        }
+        var validation = ValidateCommand.Run(contentPath, contentPath, output, error);
+        if (validation != 0)
+        {
+            return validation;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var version = ContentFolder.Version(contentPath);
+        var stamp = archive ? new ArchiveStamp(TimeProvider.System.Today(), version) : null;
+        var snapshot = Path.Combine(Path.GetTempPath(), "almelo-perspectief-export", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var app = Build(builder, new ExportMode(true, stamp), snapshot);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
+            {
+                BaseAddress = new Uri(address),
+            };
+
+            var written = await Write(app.Services.GetRequiredService<ContentStore>().Current, new SiteCrawler(client, baseUrl), new ExportFolder(target), baseUrl, version, stamp, output, error);
+            await app.StopAsync();
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.GetCultureInfo("nl-NL"),
+                $"Klaar: {written.Addresses} adressen, {written.Files} bestanden, {written.Bytes:N0} bytes in {target} ({clock.Elapsed.TotalSeconds:0.0} s){(stamp is null ? string.Empty : $"; archiefkopie van {stamp.Date:yyyy-MM-dd}, inhoudsversie {stamp.ContentVersion}")}."));
+            return 0;
+        }
+        catch (InvalidContentException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A setting the site refuses at start (for example Site:BaseUrl with a path): the same message as the site gives.
+            await error.WriteLineAsync($"Een instelling klopt niet: {e.Message}");
+            return 2;
+        }
+        finally
+        {
+            if (Directory.Exists(snapshot))
+            {
+                Directory.Delete(snapshot, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>OUT must be new or empty, so that the export never mixes with or replaces other files; null when it is ready.</summary>
+    private static string? PrepareTarget(string target, string contentPath)
+    {
+        if (ContentFolder.Inside(target, Path.GetFullPath(contentPath)))
+        {
+            return $"De exportmap {target} ligt in de inhoudsmap {contentPath}. Kies een map daarbuiten.";
+        }
+        if (File.Exists(target))
+        {
+            return $"{target} is een bestand, geen map. Kies een lege map of een nieuwe naam.";
+        }
+        try
+        {
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            {
+                return $"De map {target} is niet leeg. Kies een lege map of een nieuwe naam: de export overschrijft niets.";
+            }
+            Directory.CreateDirectory(target);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"De map {target} kan niet worden gemaakt: {e.Message}";
+        }
+    }
+
+    /// <summary>The real site, as configured, on a free loopback port; only what a static copy cannot have is changed.</summary>
+    private static WebApplication Build(WebApplicationBuilder builder, ExportMode mode, string snapshot)
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Content:SnapshotPath"] = snapshot,
+            ["RateLimiting:Enabled"] = "false",
+            ["Https:Redirect"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(mode);
+        builder.AddPerspectief();
+        var app = builder.Build();
+        app.UsePerspectief();
+        return app;
+    }
+
+    private static async Task<(int Addresses, int Files, long Bytes)> Write(ContentSnapshot content, SiteCrawler crawler, ExportFolder folder, Uri baseUrl, string version, ArchiveStamp? stamp, TextWriter output, TextWriter error)
+    {
+        // Every download the content declares, also when no page links to it.
+        var downloads = content.Publications.SelectMany(p => new[] { PublicAddress.FiguresCsvPath(p), PublicAddress.FiguresJsonPath(p), PublicAddress.CalendarPath(p) }
+            .Concat(p.Meetings.Select(m => PublicAddress.MeetingCalendarPath(p, m)))
+            .Concat(p.Files.Select(f => PublicAddress.FilePath(p, f))));
+        var start = new[] { "/sitemap.xml", "/robots.txt", "/.well-known/security.txt", "/" };
+
+        await foreach (var fetched in crawler.Crawl(start, downloads, NotFoundFile))
+        {
+            try
+            {
+                var file = folder.Write(fetched.Path, fetched.ContentType, fetched.Bytes, fetched.ContentDisposition);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file.Address} -> {file.File} ({file.Bytes} bytes{(file.Encodings is null ? string.Empty : ", " + string.Join(", ", file.Encodings.Keys.Select(k => "." + k)))})"));
+            }
+            catch (UnsafeAddressException e)
+            {
+                await error.WriteLineAsync("Let op: " + e.Message);
+            }
+        }
+        foreach (var broken in crawler.Broken)
+        {
+            await error.WriteLineAsync($"Let op: dit adres werkt niet op de site en staat dus niet in de export: {broken}");
+        }
+        var manifest = folder.WriteManifest(baseUrl, TimeProvider.System.GetUtcNow(), version, stamp);
+        await output.WriteLineAsync($"  (overzicht) -> {manifest.File}");
+        var onDisk = new DirectoryInfo(folder.Root).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
+        return (folder.Files.Count, onDisk.Count, onDisk.Sum(f => f.Length));
+    }
+}

@@ -1,0 +1,273 @@
+using System.Text;
+using System.Text.Json;
+using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Export;
+
+namespace Almelo.Perspectief.Web.Tests;
+
+/// <summary><c>export</c> as a user runs it: its exit codes, its archive stamp, and content that tries to make it read or write elsewhere.</summary>
+public sealed class ExportCommandTests
+{
+    private const string Meta = ContentFixture.Slug + "/publicatie.json";
+    private const string Source = "bronnen/persbericht-2025-05-28.txt";
+
+    [Fact]
+    public async Task Export_OutputFolderNotEmpty_Exits2AndChangesNothing()
+    {
+        using var content = ContentFixture.Reference();
+        var output = ExportRun.NewFolder();
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "eerder.txt"), "eerder");
+        try
+        {
+            var (exit, _, error) = await Run("export", output, $"--Content:Path={content.Root}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("is niet leeg", error, StringComparison.Ordinal);
+            Assert.Equal(["eerder.txt"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Export_OutputIsAFile_Exits2()
+    {
+        using var content = ContentFixture.Reference();
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exit, _, error) = await Run("export", file, $"--Content:Path={content.Root}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("is een bestand", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Export_OutputInsideTheContentFolder_Exits2()
+    {
+        using var content = ContentFixture.Reference();
+
+        var (exit, _, error) = await Run("export", content.PathOf("export"), $"--Content:Path={content.Root}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ligt in de inhoudsmap", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(content.PathOf("export")));
+    }
+
+    [Fact]
+    public async Task Export_ContentFolderMissing_Exits2()
+    {
+        var output = ExportRun.NewFolder();
+        var missing = Path.Combine(Path.GetTempPath(), "bestaat-niet-" + Guid.NewGuid().ToString("N"));
+
+        var (exit, _, error) = await Run("export", output, $"--Content:Path={missing}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("bestaat niet", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Export_WithoutBaseUrl_Exits2AndSaysWhatToAdd()
+    {
+        using var content = ContentFixture.Reference();
+        var output = ExportRun.NewFolder();
+
+        var (exit, _, error) = await Run("export", output, $"--Content:Path={content.Root}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--Site:BaseUrl=", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_BaseUrlWithAPath_Exits2WithTheSettingsError()
+    {
+        using var content = ContentFixture.Reference();
+        var output = ExportRun.NewFolder();
+
+        var (exit, _, error) = await Run("export", output, $"--Content:Path={content.Root}", "--Site:BaseUrl=https://example.org/voorbeeld/");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Site:BaseUrl must be an absolute http(s) address without a path", error, StringComparison.Ordinal);
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Export_WithoutFolder_Exits2WithUsage()
+    {
+        var (exit, _, error) = await Run("export", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Gebruik: export", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_InvalidContent_Exits1WithTheValidatorsErrorsAndWritesNothing()
+    {
+        using var content = ContentFixture.Reference().Replace(Meta, "\"datum\": \"2025-05-28\"", "\"datum\": \"28 mei 2025\"");
+
+        using var export = await ExportRun.Of(content.Root);
+        var validate = await Run("validate", content.Root);
+
+        Assert.Equal(1, export.Exit);
+        Assert.Equal(1, validate.Exit);
+        Assert.Equal(validate.Output, export.StandardOutput);
+        Assert.Contains($"{Meta}:", export.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(export.Output));
+    }
+
+    [Theory]
+    [InlineData("../../geheim.txt")]
+    [InlineData("../tekst.md")]
+    [InlineData("/etc/passwd")]
+    public async Task Export_SourceFileOutsideThePublication_Exits1AndReadsNothing(string hostile)
+    {
+        using var content = ContentFixture.Reference().Replace(Meta, Source, hostile);
+
+        using var export = await ExportRun.Of(content.Root);
+
+        Assert.Equal(1, export.Exit);
+        Assert.Contains($"{Meta}:", export.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(export.Output));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Export_SymbolicLinkOutOfTheContent_Exits1AndCopiesNothing(bool linkTheFolder)
+    {
+        using var content = ContentFixture.Reference();
+        var outside = Path.Combine(Path.GetTempPath(), "almelo-buiten-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outside);
+        var secret = "GEHEIM-" + Guid.NewGuid().ToString("N");
+        await File.WriteAllTextAsync(Path.Combine(outside, "persbericht-2025-05-28.txt"), secret);
+        var sourceFile = content.PathOf($"{ContentFixture.Slug}/{Source}");
+        if (linkTheFolder)
+        {
+            Directory.Delete(Path.GetDirectoryName(sourceFile)!, recursive: true);
+            Directory.CreateSymbolicLink(Path.GetDirectoryName(sourceFile)!, outside);
+        }
+        else
+        {
+            File.Delete(sourceFile);
+            File.CreateSymbolicLink(sourceFile, Path.Combine(outside, "persbericht-2025-05-28.txt"));
+        }
+        try
+        {
+            using var export = await ExportRun.Of(content.Root);
+
+            Assert.Equal(1, export.Exit);
+            Assert.Contains($"{ContentFixture.Slug}/bronnen", export.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("symbolische link", export.StandardOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, export.StandardOutput + export.StandardError, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(export.Output));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Export_Archive_CarriesTheDateAndContentVersionInFooterAndManifest()
+    {
+        using var content = ContentFixture.Reference();
+
+        using var export = await ExportRun.Of(content.Root, "--archive");
+
+        Assert.Equal(0, export.Exit);
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(export.Output, ExportFolder.ManifestName)));
+        var archive = manifest.RootElement.GetProperty("archive");
+        var version = manifest.RootElement.GetProperty("contentVersion").GetString()!;
+        var date = DateOnly.ParseExact(archive.GetProperty("date").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(version, archive.GetProperty("contentVersion").GetString());
+        Assert.Equal(ContentFolder.Version(content.Root), version);
+        Assert.InRange(date.DayNumber, DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - 1, DateOnly.FromDateTime(DateTime.UtcNow).DayNumber + 1);
+        foreach (var page in new[] { "index.html", $"{ContentFixture.Slug}/index.html", "404.html" })
+        {
+            var footer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(export.Output, page))).QuerySelector("footer")!.TextContent;
+            Assert.Contains("archiefkopie", footer, StringComparison.Ordinal);
+            Assert.Contains(Almelo.Perspectief.Content.Formatting.DutchFormat.Date(date), footer, StringComparison.Ordinal);
+            Assert.Contains(version, footer, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ContentVersion_ChangesWithTheContentOnly()
+    {
+        using var one = ContentFixture.Reference();
+        using var same = ContentFixture.Reference();
+        using var changed = ContentFixture.Reference().Replace($"{ContentFixture.Slug}/tekst.md", "Almelo", "Almelo ");
+
+        Assert.Equal(ContentFolder.Version(one.Root), ContentFolder.Version(same.Root));
+        Assert.NotEqual(ContentFolder.Version(one.Root), ContentFolder.Version(changed.Root));
+    }
+
+    [Theory]
+    [InlineData("/../geheim")]
+    [InlineData("/a/../../geheim")]
+    [InlineData("/%2e%2e/geheim")]
+    [InlineData("/%2E%2E/%2E%2E/geheim")]
+    [InlineData("/a%2F..%2F..%2Fgeheim")]
+    [InlineData("/a%5C..%5Cgeheim")]
+    [InlineData("//etc/passwd")]
+    [InlineData("/etc%00.txt")]
+    [InlineData("C:/Windows/win.ini")]
+    [InlineData("/a:b")]
+    [InlineData("/x?y=1")]
+    public void FileFor_HostileAddress_IsRefused(string address) =>
+        Assert.Null(ExportFolder.FileFor(address, html: false));
+
+    [Theory]
+    [InlineData("/", true, "index.html")]
+    [InlineData("/perspectiefnota-2026-2029", true, "perspectiefnota-2026-2029/index.html")]
+    [InlineData("/404.html", true, "404.html")]
+    [InlineData("/.well-known/security.txt", false, ".well-known/security.txt")]
+    [InlineData("/app.khey94qi87.css", false, "app.khey94qi87.css")]
+    [InlineData("/a%20b.txt", false, "a b.txt")]
+    public void FileFor_SiteAddress_IsItsFile(string address, bool html, string file) =>
+        Assert.Equal(file, ExportFolder.FileFor(address, html));
+
+    [Fact]
+    public void Write_HostileAddresses_WriteNothingOutsideTheFolder()
+    {
+        var parent = ExportRun.NewFolder();
+        var root = Path.Combine(parent, "uit");
+        Directory.CreateDirectory(root);
+        var elsewhere = Path.Combine(parent, "elders");
+        Directory.CreateDirectory(elsewhere);
+        try
+        {
+            var folder = new ExportFolder(root);
+            foreach (var address in new[] { "/../elders/x.txt", "/%2e%2e/elders/x.txt", "/a%2F..%2F..%2Felders%2Fx.txt", "//elders/x.txt" })
+            {
+                Assert.Throws<UnsafeAddressException>(() => folder.Write(address, "text/plain", Encoding.UTF8.GetBytes("x")));
+            }
+            // A link that something put into the folder is never written through.
+            Directory.CreateSymbolicLink(Path.Combine(root, "link"), elsewhere);
+            Assert.Throws<UnsafeAddressException>(() => folder.Write("/link/x.txt", "text/plain", Encoding.UTF8.GetBytes("x")));
+            File.CreateSymbolicLink(Path.Combine(root, "bestand.txt"), Path.Combine(elsewhere, "doel.txt"));
+            Assert.Throws<IOException>(() => folder.Write("/bestand.txt", "text/plain", Encoding.UTF8.GetBytes("x")));
+
+            Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+            Assert.Empty(folder.Files);
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    private static Task<(int Exit, string Output, string Error)> Run(params string[] arguments) => WebProgram.Run(TimeSpan.FromMinutes(2), arguments);
+}
