@@ -358,9 +358,9 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Glossary_SameWordForTwoTerms_IsAnError()
     {
-        content.Replace(ContentFixture.Slug + "/begrippen.json", "\"vormen\": [\"structurele\"]", "\"vormen\": [\"structurele\", \"wmo\"]");
+        content.Replace(ContentFixture.Slug + "/begrippen.json", "\"vormen\": [\"structurele\"]", "\"vormen\": [\"structurele\", \"gemeenteraad\"]");
 
-        AssertSingle(ContentFixture.Slug + "/begrippen.json", content.LineOf(ContentFixture.Slug + "/begrippen.json", "\"id\": \"wmo\"") - 1, 5, "Het woord 'Wmo' hoort al bij het begrip 'structureel'. Een woord kan maar naar één uitleg linken.");
+        AssertSingle(ContentFixture.Slug + "/begrippen.json", content.LineOf(ContentFixture.Slug + "/begrippen.json", "\"id\": \"gemeenteraad\"") - 1, 5, "Het woord 'gemeenteraad' hoort al bij het begrip 'structureel'. Een woord kan maar naar één uitleg linken.");
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class VocabularyTests
         { "cijfers.schema.json", "bewerking", typeof(DerivationOperation) },
         { "cijfers.schema.json", "soort", typeof(ChartKind) },
         { "vergaderingen.schema.json", "soort", typeof(MeetingKind) },
+        { "publicatie.schema.json", "soort", typeof(PublicationLinkKind) },
     };
 
     [Theory]

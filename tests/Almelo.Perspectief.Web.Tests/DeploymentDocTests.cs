@@ -19,7 +19,7 @@ public sealed partial class DeploymentDocTests
         var documented = HeaderLine().Matches(await File.ReadAllTextAsync(Path.Combine(ContentFixture.RepositoryRoot, "docs", "deployment.md")))
             .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.OrdinalIgnoreCase);
         using var content = ContentFixture.Reference();
-        await using var factory = new PerspectiefFactory(content.Root, environment: "Production");
+        await using var factory = new PerspectiefFactory(content.Root, environment: "Production").WithSetting("Site:BaseUrl", "https://perspectief.almelo.nl");
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://perspectief.almelo.nl") });
 
         using var response = await client.GetAsync(new Uri("/" + ContentFixture.Slug, UriKind.Relative));

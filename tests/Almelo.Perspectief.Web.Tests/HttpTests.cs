@@ -89,7 +89,9 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
         var (_, document) = await Get(Nota);
 
         var kort = document.GetElementById("in-het-kort")!;
-        Assert.Same(kort, document.QuerySelector("h1")!.NextElementSibling);
+        var status = document.GetElementById("status")!;
+        Assert.Same(status, document.QuerySelector("h1")!.NextElementSibling);
+        Assert.Same(kort, status.NextElementSibling);
         var lines = kort.QuerySelectorAll(".sectie-tekst li").Select(li => li.TextContent).ToList();
         Assert.InRange(lines.Count, 1, 5);
         Assert.Contains("€\u00A030\u00A0miljoen", lines[0], StringComparison.Ordinal);
@@ -170,11 +172,14 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     {
         var (_, document) = await Get(Nota);
 
-        var wmo = document.GetElementById("begrip-wmo")!;
-        Assert.Equal("in-het-kort", wmo.Closest("section")!.Id);
-        Assert.NotNull(wmo.Closest("details"));
-        Assert.Single(document.QuerySelectorAll("dfn"), d => d.TextContent == "Wmo");
+        var term = document.GetElementById("begrip-sociaal-domein")!;
+        Assert.Equal("in-het-kort", term.Closest("section")!.Id);
+        Assert.NotNull(term.Closest("details"));
+        Assert.Single(document.QuerySelectorAll("dfn"), d => d.TextContent == "sociaal domein");
         Assert.Null(document.GetElementById("begrippen"));
+        // The laws are explained once, in the law chooser of the section about where the savings fall.
+        Assert.Null(document.GetElementById("begrip-wmo"));
+        Assert.Equal("waar-bespaard", document.GetElementById("wetten")!.Closest("section")!.Id);
     }
 
     [Fact]

@@ -6,13 +6,6 @@ namespace Almelo.Perspectief.Content.Loading;
 /// <summary>Reads the parts of <c>publicatie.json</c> about the decision: the status sentences and the links to the council's documents.</summary>
 internal static class StatusReader
 {
-    private static readonly Dictionary<string, PublicationLinkKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["raadsvoorstel"] = PublicationLinkKind.Raadsvoorstel,
-        ["besluit"] = PublicationLinkKind.Besluit,
-        ["nota"] = PublicationLinkKind.Nota,
-    };
-
     public static (IReadOnlyList<PublicationLink> Links, StatusWording? Wording) Read(
         JsonDocumentSource file,
         IReadOnlyDictionary<string, Source> sources,
@@ -31,7 +24,7 @@ internal static class StatusReader
             }
             else if (url is not null)
             {
-                links.Add(new PublicationLink(Kinds[link.Soort], link.Titel, url, source));
+                links.Add(new PublicationLink(link.Soort, link.Titel, url, source));
             }
         }
 
@@ -65,7 +58,7 @@ internal sealed record StatusFile(
     [property: JsonPropertyName("besloten")] string Besloten);
 
 internal sealed record LinkFile(
-    [property: JsonPropertyName("soort")] string Soort,
+    [property: JsonPropertyName("soort")] PublicationLinkKind Soort,
     [property: JsonPropertyName("titel")] string Titel,
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("bron")] string Bron);

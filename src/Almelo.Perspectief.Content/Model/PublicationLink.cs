@@ -1,10 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace Almelo.Perspectief.Content.Model;
 
-/// <summary>The kinds of council document a publication can link to.</summary>
+/// <summary>The kinds of council document a publication can link to, as <c>soort</c> in publicatie.json names them.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PublicationLinkKind>))]
 public enum PublicationLinkKind
 {
+    [JsonStringEnumMemberName("raadsvoorstel")]
     Raadsvoorstel,
+
+    [JsonStringEnumMemberName("besluit")]
     Besluit,
+
+    [JsonStringEnumMemberName("nota")]
     Nota,
 }
 
