@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Hosting;
+
+namespace Almelo.Perspectief.Web.Exports;
+
+/// <summary>
+/// The publication as schema.org JSON-LD for search engines: an Article (the page) and a Dataset (its figures, with the
+/// CSV and JSON downloads). Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
+/// close the script element it is placed in.
+/// </summary>
+public static class LinkedData
+{
+    public static string Write(Publication publication, Func<string, Uri> absolute)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        ArgumentNullException.ThrowIfNull(absolute);
+        var page = absolute(PublicAddress.PagePath(publication)).ToString();
+        var publisher = new Dictionary<string, object?> { ["@type"] = "GovernmentOrganization", ["name"] = publication.Publisher };
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@graph"] = new object[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["@type"] = "Article",
+                    ["@id"] = page + "#publicatie",
+                    ["headline"] = publication.Title,
+                    ["description"] = publication.Summary,
+                    ["url"] = page,
+                    ["inLanguage"] = "nl-NL",
+                    ["datePublished"] = Iso(publication.Date),
+                    ["dateModified"] = Iso(publication.LastUpdated),
+                    ["image"] = publication.Image is { } image ? absolute(PublicAddress.FilePath(publication, image.File)).ToString() : null,
+                    ["publisher"] = publisher,
+                    ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),
+                },
+                new Dictionary<string, object?>
+                {
+                    ["@type"] = "Dataset",
+                    ["@id"] = page + "#cijfers",
+                    ["name"] = $"Cijfers bij de {publication.Title}",
+                    ["description"] = $"Alle cijfers uit de {publication.Title}, vermeld in de bron of berekend, met hun bron.",
+                    ["url"] = page,
+                    ["inLanguage"] = "nl-NL",
+                    ["dateModified"] = Iso(publication.LastUpdated),
+                    ["creator"] = publisher,
+                    ["isAccessibleForFree"] = true,
+                    ["distribution"] = new object[]
+                    {
+                        Download("text/csv", absolute(PublicAddress.FiguresCsvPath(publication))),
+                        Download("application/json", absolute(PublicAddress.FiguresJsonPath(publication))),
+                    },
+                },
+            },
+        });
+    }
+
+    private static Dictionary<string, object?> Download(string type, Uri url) =>
+        new() { ["@type"] = "DataDownload", ["encodingFormat"] = type, ["contentUrl"] = url.ToString() };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
