@@ -67,7 +67,7 @@ public sealed partial class MudBlazorStylesheetTests(ReferenceSite site) : IClas
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
-        // Measured with MudBlazor 9.12.0: 4.3 KB raw and 1.2 KB brotli, against 627 KB and 42.5 KB for the full stylesheet.
+        // Measured with MudBlazor 9.12.0: 4,335 bytes raw and 886 brotli as published, against 627,417 and 42,547 for the full stylesheet.
         Assert.InRange(purged.Length, 1_000, 16_000);
         Assert.InRange(Brotli(purged), 200, 4_000);
         Assert.True(full.Length > 500_000, $"the full MudBlazor stylesheet is {full.Length} bytes");
