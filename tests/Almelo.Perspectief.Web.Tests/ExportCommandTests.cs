@@ -180,6 +180,27 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task Export_InProduction_WritesEveryPage()
+    {
+        using var content = ContentFixture.Reference();
+        var output = ExportRun.NewFolder();
+        try
+        {
+            var (exit, _, error) = await WebProgram.RunIn("Production", TimeSpan.FromMinutes(3), "export", output, $"--Content:Path={content.Root}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("Perspectiefnota 2026-2029", await File.ReadAllTextAsync(Path.Combine(output, ContentFixture.Slug, "index.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Export_Archive_CarriesTheDateAndContentVersionInFooterAndManifest()
     {
         using var content = ContentFixture.Reference();

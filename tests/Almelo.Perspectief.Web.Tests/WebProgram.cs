@@ -5,7 +5,10 @@ namespace Almelo.Perspectief.Web.Tests;
 /// <summary>The web app as a real process (<c>dotnet Almelo.Perspectief.Web.dll ...</c>), for what a user sees on the command line.</summary>
 internal static class WebProgram
 {
-    public static async Task<(int Exit, string Output, string Error)> Run(TimeSpan timeout, params string[] arguments)
+    public static Task<(int Exit, string Output, string Error)> Run(TimeSpan timeout, params string[] arguments) => RunIn("Development", timeout, arguments);
+
+    /// <summary>In another environment: a published app runs in Production unless told otherwise.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunIn(string environment, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -13,7 +16,7 @@ internal static class WebProgram
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Almelo.Perspectief.Web.dll"));
         foreach (var argument in arguments)
         {

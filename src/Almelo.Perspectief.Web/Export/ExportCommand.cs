@@ -143,6 +143,8 @@ internal static class ExportCommand
             ["Content:SnapshotPath"] = snapshot,
             ["RateLimiting:Enabled"] = "false",
             ["Https:Redirect"] = "false",
+            // The export asks the loopback address it listens on; in Production the site would otherwise answer only to Site:BaseUrl's host.
+            ["AllowedHosts"] = "127.0.0.1",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
