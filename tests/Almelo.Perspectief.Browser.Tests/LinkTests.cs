@@ -17,7 +17,7 @@ public sealed class LinkTests(BrowserSite site)
         await page.GotoAsync(Nota);
         var expected = new Uri(site.BaseAddress, Nota + "#besparing").ToString();
 
-        await page.Locator("#besparing .eigen-link-houder a").ClickAsync();
+        await page.Locator("#besparing h2 a.eigen-link").ClickAsync();
 
         await Assertions.Expect(page.Locator("#meldingen")).ToHaveTextAsync("De link is gekopieerd: " + expected);
         Assert.Equal(expected, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
@@ -30,7 +30,7 @@ public sealed class LinkTests(BrowserSite site)
         var page = await site.NewPage(360, 740, javaScript: false);
         await page.GotoAsync(Nota);
 
-        await page.Locator("#vergaderingen .eigen-link-houder a").ClickAsync();
+        await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
 
         Assert.EndsWith(Nota + "#vergaderingen", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#vergaderingen h2")).ToBeInViewportAsync();
@@ -52,7 +52,7 @@ public sealed class LinkTests(BrowserSite site)
     public async Task OldId_KeptAsAlias_LandsOnTheRenamedSection(bool javaScript)
     {
         using var content = ContentFixture.Reference()
-            .Replace(ContentFixture.Slug + "/publicatie.json", "\"secties\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\" },\n  \"secties\": {");
+            .Replace(ContentFixture.Slug + "/publicatie.json", "\"aliassen\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\",");
         var (factory, address) = BrowserSite.Host(content.Root);
         using var _ = factory;
         var page = await site.NewPage(360, 740, javaScript, site: address);

@@ -127,7 +127,9 @@ public sealed class PageTests(BrowserSite site)
 
         var height = await ScrollThrough(page);
 
-        Assert.True(height <= 9 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px.");
+        var parts = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main > *, .publicatie-kop > *, section.sectie')]
+            .map(e => (e.id || e.className) + ' ' + Math.round(e.getBoundingClientRect().height))");
+        Assert.True(height <= 9 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px ({string.Join(", ", parts)}).");
     }
 
     [Fact]

@@ -107,7 +107,10 @@ public sealed class ResidentTests(BrowserSite site)
 
         await page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
 
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0);
+        var tooWide = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map(e => e.tagName + '.' + e.className + '#' + e.id)");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "Wider than the window: " + string.Join(", ", tooWide));
         var heading = await page.Locator("h1").BoundingBoxAsync();
         Assert.True(heading!.Height > 60, $"h1 is {heading.Height}px high: the text did not grow");
     }
@@ -137,10 +140,13 @@ public sealed class ResidentTests(BrowserSite site)
 
         Assert.Equal(10, await page.Locator(".cijfer .cijfer__waarde").CountAsync());
         await Assertions.Expect(page.Locator("#cijfer-besparing-sociaal-domein .cijfer__waarde")).ToHaveTextAsync("€ 20 miljoen");
-        Assert.Equal(2, await page.Locator("figure.grafiek table").CountAsync());
-        await Assertions.Expect(page.Locator("figure.grafiek table").First).ToBeVisibleAsync();
+        // Each chart's table is in the page, folded in a <details> that opens without JavaScript.
+        Assert.Equal(2, await page.Locator("figure.grafiek details.grafiek-tabel table").CountAsync());
+        var firstTable = page.Locator("figure.grafiek details.grafiek-tabel").First;
+        await firstTable.Locator("summary").ClickAsync();
+        await Assertions.Expect(firstTable.Locator("table")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator(".grafiek-canvas").Filter(new() { Visible = true }).CountAsync());
-        Assert.Equal(9, await page.Locator("section.sectie").CountAsync());
+        Assert.Equal(8, await page.Locator("section.sectie").CountAsync());
         Assert.Equal(3, await page.Locator("li.vergadering").CountAsync());
         foreach (var law in new[] { "Jeugdwet", "Wmo", "Participatiewet" })
         {
@@ -163,6 +169,8 @@ public sealed class ResidentTests(BrowserSite site)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         if (url == Nota)
         {
+            // Blazor starts when a reader comes near the island.
+            await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" }).ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
@@ -175,7 +183,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task ChartJs_IsLoadedOnlyOnPagesWithACharts_WhenTheReaderComesNearOne()
     {
-        var page = await site.NewPage(360, 740);
+        // Charts are drawn from 40rem wide; a phone gets their sentence and table only.
+        var page = await site.NewPage(1280, 800);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
 
@@ -197,6 +206,7 @@ public sealed class ResidentTests(BrowserSite site)
     {
         var page = await site.NewPage(1280, 800);
         await page.GotoAsync(Nota);
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToBeVisibleAsync();
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -207,7 +217,7 @@ public sealed class ResidentTests(BrowserSite site)
         Assert.Equal(3, await page.Locator(".wetten__paneel").Filter(new() { Visible = true }).CountAsync());
         Assert.Equal(2, await page.Locator("figure.grafiek table").Filter(new() { Visible = true }).CountAsync());
         Assert.Equal(10, await page.Locator(".cijfer__waarde").Filter(new() { Visible = true }).CountAsync());
-        await Assertions.Expect(page.Locator("#woningbouw .sectie-tekst")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#banen .sectie-tekst")).ToBeVisibleAsync();
     }
 
     [Fact]
