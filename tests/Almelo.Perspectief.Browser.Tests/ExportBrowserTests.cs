@@ -111,18 +111,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         var page = await site.NewPage(360, 740, javaScript: false, site: export.Files.Address);
         await page.GotoAsync(Nota);
 
-        Assert.Equal(10, await page.Locator(".cijfer .cijfer__waarde").CountAsync());
-        await Assertions.Expect(page.Locator("#cijfer-besparing-sociaal-domein .cijfer__waarde")).ToHaveTextAsync("€ 20 miljoen");
-        Assert.Equal(2, await page.Locator("figure.grafiek table").CountAsync());
-        await Assertions.Expect(page.Locator("figure.grafiek table").First).ToBeVisibleAsync();
-        Assert.Equal(0, await page.Locator(".grafiek-canvas").Filter(new() { Visible = true }).CountAsync());
-        Assert.Equal(3, await page.Locator("li.vergadering").CountAsync());
-        foreach (var law in new[] { "Jeugdwet", "Wmo", "Participatiewet" })
-        {
-            await Assertions.Expect(page.Locator(".wetten__lijst h4", new() { HasText = law })).ToBeVisibleAsync();
-        }
-        var text = await page.Locator("body").InnerTextAsync();
-        Assert.DoesNotContain("laden", text, StringComparison.OrdinalIgnoreCase);
+        await NoJavaScriptChecks.AssertPublicationIsComplete(page);
     }
 
     [Fact]
@@ -131,7 +120,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         var page = await site.NewPage(360, 740, javaScript: false, site: export.Files.Address);
         await page.GotoAsync(Nota);
 
-        await page.Locator("#vergaderingen .eigen-link-houder a").ClickAsync();
+        await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
         Assert.EndsWith(Nota + "#vergaderingen", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#vergaderingen h2")).ToBeInViewportAsync();
 
