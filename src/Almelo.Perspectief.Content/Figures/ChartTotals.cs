@@ -12,7 +12,7 @@ public static class ChartTotals
 
     /// <summary>
     /// The sum of one category's stacked values. The unknown amounts of its parts may cancel:
-    /// (49.000 − ruim 6.750) + 0,4 × ruim 6.750 + 0,6 × ruim 6.750 is exactly 49.000.
+    /// (10.000 − ruim 1.000) + 0,5 × ruim 1.000 + 0,5 × ruim 1.000 is exactly 10.000.
     /// </summary>
     public static Figure? CategoryTotal(Chart chart, int category)
     {

@@ -4,9 +4,9 @@ namespace Almelo.Perspectief.Content.Figures;
 
 /// <summary>
 /// How far a figure may lie from its shown value, traced back to the stated figures that are not exact.
-/// A stated "ruim 6.750" is 6.750 plus an unknown positive amount; the bound keeps, per such figure, how many
-/// times that unknown amount is in this figure. 49.000 − ruim 6.750 holds it −1 times: "minder dan 42.250".
-/// 0,4 × ruim 6.750 holds it 0,4 times: "ruim 2.700". When the amounts cancel out, the figure is exact again.
+/// A stated "ruim 1.000" is 1.000 plus an unknown positive amount; the bound keeps, per such figure, how many
+/// times that unknown amount is in this figure. 10.000 − ruim 1.000 holds it −1 times: "minder dan 9.000".
+/// 0,5 × ruim 1.000 holds it 0,5 times: "ruim 500". When the amounts cancel out, the figure is exact again.
 /// </summary>
 public sealed class FigureBound
 {
@@ -26,7 +26,7 @@ public sealed class FigureBound
 
     private readonly record struct Term(Approximation Direction, Rational Weight);
 
-    /// <summary>The bound of a figure as the source states it: "ruim 6.750" counts its own unknown amount once.</summary>
+    /// <summary>The bound of a figure as the source states it: "ruim 1.000" counts its own unknown amount once.</summary>
     public static FigureBound Stated(string id, Approximation approximation) => approximation == Approximation.None
         ? Exact
         : new(new Dictionary<string, Term>(StringComparer.Ordinal) { [id] = new(approximation, Rational.Whole(1)) }, false);
