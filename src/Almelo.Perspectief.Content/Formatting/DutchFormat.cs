@@ -76,7 +76,7 @@ public static class DutchFormat
     /// <summary>"19.30 uur".</summary>
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
 
-    /// <summary>How a derived figure was computed, as the sources word the numbers: "49.000 − ruim 6.750 = minder dan 42.250".</summary>
+    /// <summary>How a derived figure was computed, as the sources word the numbers: "10.000 − ruim 1.000 = minder dan 9.000".</summary>
     public static string Calculation(Figure figure)
     {
         if (figure.Derivation is not { } derivation)

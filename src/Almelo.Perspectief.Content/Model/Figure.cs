@@ -34,7 +34,7 @@ public enum Approximation
     [JsonStringEnumMemberName("bijna")]
     Bijna,
 
-    /// <summary>Computed, and the true number is below it: 49.000 − ruim 6.750 is "minder dan 42.250".</summary>
+    /// <summary>Computed, and the true number is below it: 10.000 − ruim 1.000 is "minder dan 9.000".</summary>
     MinderDan,
 }
 
