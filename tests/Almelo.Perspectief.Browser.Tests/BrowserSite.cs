@@ -63,6 +63,18 @@ public sealed class BrowserSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Every stylesheet the page links to has loaded: a page measured without its CSS (a host that does not serve
+    /// the build's static files) would pass a height or overflow check for the wrong reason.
+    /// </summary>
+    public static async Task AssertStylesLoaded(IPage page)
+    {
+        var missing = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('link[rel=stylesheet]')]
+            .filter(l => !l.sheet || l.sheet.cssRules.length === 0).map(l => l.href)");
+        Assert.Empty(missing);
+        Assert.NotEqual(0, await page.Locator("link[rel=stylesheet]").CountAsync());
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -113,6 +113,7 @@ public sealed class ReferenceContentTests
         Assert.Equal(2_700m, figure.Value.ToDecimal());
         Assert.Equal("ruim 2.700", DutchFormat.InText(figure));
         Assert.Equal("ruim 6.750 × 40% = ruim 2.700", DutchFormat.Calculation(figure));
+        Assert.Equal("ruim 6.750 × 40%", DutchFormat.CalculationInputs(figure));
     }
 
     [Fact]

@@ -131,6 +131,25 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
         Assert.DoesNotContain(sink.Events, e => e.Properties.TryGetValue("StatusCode", out var status) && status.ToString() == "200" && e.Properties.ContainsKey("RequestPath"));
     }
 
+    [Theory]
+    [InlineData("/perspectiefnota-2026-2029", 200, 5, LogEventLevel.Debug)]
+    [InlineData("/perspectiefnota-2026-2029", 200, 5_000, LogEventLevel.Warning)]
+    [InlineData("/perspectiefnota-2026-2029", 404, 5, LogEventLevel.Information)]
+    [InlineData("/perspectiefnota-2026-2029", 429, 5, LogEventLevel.Warning)]
+    [InlineData("/perspectiefnota-2026-2029", 500, 5, LogEventLevel.Error)]
+    [InlineData("/app.css", 200, 5, LogEventLevel.Verbose)]
+    [InlineData("/health", 200, 5, LogEventLevel.Verbose)]
+    // A reader who kept the island open for a minute is not a slow request.
+    [InlineData("/_blazor", 101, 60_000, LogEventLevel.Information)]
+    public void RequestLog_LevelFollowsWhatOperatorsNeed(string path, int status, double elapsed, LogEventLevel expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+        context.Response.StatusCode = status;
+
+        Assert.Equal(expected, PerspectiefHost.RequestLogLevel(context, elapsed, error: null, slowMilliseconds: 1000));
+    }
+
     [Fact]
     public async Task ForwardedHeaders_FromLoopbackWithoutConfiguredProxies_AreIgnored()
     {

@@ -77,7 +77,15 @@ public static class DutchFormat
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
 
     /// <summary>How a derived figure was computed, as the sources word the numbers: "10.000 − ruim 1.000 = minder dan 9.000".</summary>
-    public static string Calculation(Figure figure)
+    public static string Calculation(Figure figure) => figure.Derivation is null
+        ? InTable(figure)
+        : CalculationInputs(figure) + " = " + InText(figure);
+
+    /// <summary>
+    /// The left side of <see cref="Calculation"/>, for a place that shows the result beside it: "10.000 − ruim 1.000".
+    /// A figure that is not derived is itself.
+    /// </summary>
+    public static string CalculationInputs(Figure figure)
     {
         if (figure.Derivation is not { } derivation)
         {
@@ -89,7 +97,7 @@ public static class DutchFormat
             DerivationOperation.Verschil => " − ",
             _ => " + ",
         };
-        return string.Join(symbol, derivation.Inputs.Select(InText)) + " = " + InText(figure);
+        return string.Join(symbol, derivation.Inputs.Select(InText));
     }
 
     /// <summary>What a kind of council meeting is, in plain Dutch: "Politieke avond: de raad praat erover".</summary>

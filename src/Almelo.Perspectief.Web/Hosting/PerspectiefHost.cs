@@ -130,15 +130,21 @@ public static class PerspectiefHost
     }
 
     /// <summary>
-    /// Errors, 5xx and slow requests as warnings or errors, 4xx as information, ordinary successful requests at Debug
-    /// (not written in Production unless an operator lowers the level), static files and health probes at Verbose.
+    /// Errors, 5xx and slow requests as warnings or errors, 4xx and ended island connections as information, ordinary
+    /// successful requests at Debug (not written in Production unless an operator lowers the level), static files and
+    /// health probes at Verbose.
     /// </summary>
-    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error, int slowMilliseconds)
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error, int slowMilliseconds)
     {
         var status = context.Response.StatusCode;
         if (error is not null || status >= 500)
         {
             return LogEventLevel.Error;
+        }
+        // An island's WebSocket (101) is logged when it closes: its time is how long the reader stayed, not slowness.
+        if (status == StatusCodes.Status101SwitchingProtocols)
+        {
+            return LogEventLevel.Information;
         }
         if (status == StatusCodes.Status429TooManyRequests || elapsed > slowMilliseconds)
         {

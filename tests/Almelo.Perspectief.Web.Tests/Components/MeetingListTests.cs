@@ -7,18 +7,19 @@ namespace Almelo.Perspectief.Web.Tests.Components;
 public sealed class MeetingListTests : ComponentTest
 {
     [Fact]
-    public void AllPassed_MarksEachAsPastAndSaysSo()
+    public void AllPassed_MarksEachAsPast_AndLeavesWhereTheDecisionStandsToTheStatus()
     {
         var cut = Render<MeetingList>(p => p
             .Add(c => c.Publication, ReferenceNota.Publication)
             .Add(c => c.Today, new DateOnly(2026, 11, 26)));
 
-        Assert.Equal(3, cut.FindAll("li.vergadering--voorbij").Count);
-        Assert.Contains("Deze vergaderingen zijn voorbij", cut.Find("p.melding").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Voorbij", "Voorbij", "Voorbij"], cut.FindAll("li.vergadering--voorbij .vergadering__status").Select(s => s.TextContent));
+        // The status under the h1 says where the decision stands; the list does not say it a second time.
+        Assert.Empty(cut.FindAll("p.melding"));
     }
 
     [Fact]
-    public void BeforeTheMeetings_MarksThemUpcomingWithoutTheNotice()
+    public void BeforeTheMeetings_MarksThemUpcoming()
     {
         var cut = Render<MeetingList>(p => p
             .Add(c => c.Publication, ReferenceNota.Publication)
@@ -29,14 +30,13 @@ public sealed class MeetingListTests : ComponentTest
     }
 
     [Fact]
-    public void AllPassed_OffersNoCalendarAndPointsToTheStatus()
+    public void AllPassed_OffersNoCalendar()
     {
         var cut = Render<MeetingList>(p => p
             .Add(c => c.Publication, ReferenceNota.Publication)
             .Add(c => c.Today, new DateOnly(2026, 11, 26)));
 
         Assert.Empty(cut.FindAll("a[href$='.ics']"));
-        Assert.Equal("/perspectiefnota-2026-2029#status", cut.Find("p.melding a").GetAttribute("href"));
         Assert.DoesNotContain("terugzien", cut.Markup, StringComparison.Ordinal);
     }
 
