@@ -132,6 +132,7 @@ BENCH_CHROME_FLAGS=(--headless=new --no-sandbox --disable-gpu --disable-quic --n
 # bench_copy_source [COMMIT]: copies the committed source of COMMIT (HEAD when not given) into $BENCH_SRC and sets
 # BENCH_COMMIT to its short hash. A script that measures two commits points BENCH_SRC and BENCH_OUT at a folder of
 # their own for each before calling this and bench_publish. Uncommitted changes are not measured: said, not fatal.
+# shellcheck disable=SC2120 # the commit is optional: most scripts measure HEAD
 bench_copy_source() {
   local ref=${1:-HEAD}
   git -C "$BENCH_REPO" rev-parse --verify --quiet "$ref^{commit}" >/dev/null || die "no such commit: $ref"
