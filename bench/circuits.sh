@@ -10,7 +10,8 @@
 #   2. circuits opened per 1,000 page views: BENCH_VIEWS views in Chromium (headless, 360x740), each scrolled to a
 #      depth drawn from a fixed, seeded distribution that is an ASSUMPTION (see bench/circuits-views.mjs), counting
 #      the /_blazor WebSockets each view opened; scaled to 1,000 views.
-# No target: the script reports. Run from the repository root: bash bench/circuits.sh   (about 15 minutes)
+# No target: the script reports. Run from the repository root: bash bench/circuits.sh   (15-30 minutes: most of it
+# is the page views, which take longer on a busy machine)
 # Settings: BENCH_BEFORE (a79b7b9), BENCH_CIRCUITS (1000), BENCH_OPEN_CONCURRENCY (16), BENCH_SETTLE (10 s),
 # BENCH_VIEWS (200), BENCH_VIEW_PARALLEL (8), BENCH_SEED (20261128), BENCH_DWELL_MS (2500), BENCH_GCDUMP (1: install
 # the dotnet-gcdump tool from NuGet into the temporary folder; 0: RSS only).
