@@ -25,28 +25,13 @@ max_age=$(curl -sS -D - -o /dev/null "$origin$BENCH_PAGE" | tr -d '\r' | sed -n 
 [ -n "$max_age" ] || die "the page has no max-age"
 
 ngx=$BENCH_TMP/nginx
-mkdir -p "$ngx/logs" "$ngx/temp" "$ngx/cache" "$ngx/static"
+mkdir -p "$ngx/static" "$ngx/cache"
 # The same bytes as the site sends a browser that accepts brotli.
 curl -fsS -H 'Accept-Encoding: br, gzip' -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
-chmod -R a+rX "$ngx"
 cdn_port=$(bench_free_port)
 static_port=$(bench_free_port)
 while [ "$static_port" = "$cdn_port" ]; do static_port=$(bench_free_port); done
-user_line=""
-[ "$(id -u)" -eq 0 ] && user_line="user root;" # nginx's workers must be able to read the files (else: fast 403s)
-cat >"$ngx/nginx.conf" <<CONF
-$user_line
-daemon off;
-worker_processes 1;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  client_body_temp_path $ngx/temp/client_body;
-  proxy_temp_path $ngx/temp/proxy;
-  fastcgi_temp_path $ngx/temp/fastcgi;
-  uwsgi_temp_path $ngx/temp/uwsgi;
-  scgi_temp_path $ngx/temp/scgi;
+bench_nginx <<CONF
   log_format cache '\$upstream_cache_status \$status';
   access_log $ngx/logs/access.log cache buffer=64k flush=1s;
 
@@ -78,10 +63,10 @@ http {
       add_header X-Cache-Status \$upstream_cache_status always;
     }
   }
-  # --- the baseline: the same bytes from a file ---
+  # --- the baseline: the same bytes from a file, logged as the cache's requests are (a fair comparison) ---
   server {
     listen 127.0.0.1:$static_port;
-    access_log off;
+    access_log $ngx/logs/static-access.log cache buffer=64k flush=1s;
     location = /pagina {
       root $ngx/static;
       default_type "text/html; charset=utf-8";
@@ -89,16 +74,12 @@ http {
       add_header Vary Accept-Encoding;
     }
   }
-}
 CONF
-nginx -t -q -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" || die "nginx config rejected"
-nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
-nginx_pid=$!
-bench_track "$nginx_pid"
+nginx_pid=$BENCH_NGINX_PID
 cdn="http://127.0.0.1:$cdn_port"
 static="http://127.0.0.1:$static_port"
 for ((i = 0; i < 50; i++)); do curl -fsS -o /dev/null "$static/pagina" 2>/dev/null && break; sleep 0.1; done
-read -r _ static_enc static_wire static_size < <(bench_check_url "$static/pagina")
+read -r _ static_enc static_wire _ < <(bench_check_url "$static/pagina")
 read -r _ cdn_enc cdn_wire cdn_size < <(bench_check_url "$cdn$BENCH_PAGE")
 
 origin_requests() { grep -c "\"RequestPath\":\"$BENCH_PAGE\"" "$BENCH_TMP/app.log" || true; }

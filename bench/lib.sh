@@ -14,6 +14,7 @@
 #   BENCH_THREADS (2), BENCH_CONNECTIONS (32): wrk's -t and -c
 #   BENCH_PORTS (20000-39999): the loopback ports the apps and nginx may use, e.g. 5120-5139 on a shared machine
 #   BENCH_KEEP_TMP=1: keep the temporary folder (the published app, the app logs) for a look afterwards
+#   BENCH_ENCODING ("br, gzip"): the Accept-Encoding that wrk and bench_check_url send ("identity": uncompressed)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,6 +27,7 @@ BENCH_STATIC=/bench/pagina.html
 BENCH_THREADS=${BENCH_THREADS:-2}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_PORTS=${BENCH_PORTS:-20000-39999}
+BENCH_ENCODING=${BENCH_ENCODING:-br, gzip}
 BENCH_SCRIPT=$(basename "$0" .sh)
 BENCH_STAMP=$(date +%Y%m%d-%H%M%S)
 
@@ -239,11 +241,36 @@ bench_publish_with_static_page() {
   bench_publish
 }
 
-# bench_check_url URL: the URL answers 200 (no redirect) with Accept-Encoding: br, gzip. Prints
+# bench_nginx: starts nginx in the foreground with a config of our own in $BENCH_TMP/nginx (its pid, logs and temp
+# paths there); the http-level part of the config (log formats, upstreams, servers) comes on stdin. Workers: one per
+# core, sendfile on. Sets BENCH_NGINX (the folder: logs/, and static/ for files to serve) and BENCH_NGINX_PID; the
+# caller waits for its servers to answer. As root, the workers run as root: a worker that cannot read its files
+# serves fast 403s, which would make any baseline look fast.
+bench_nginx() {
+  local ngx=$BENCH_TMP/nginx user_line=""
+  mkdir -p "$ngx/logs" "$ngx/temp" "$ngx/static"
+  [ "$(id -u)" -eq 0 ] && user_line="user root;"
+  {
+    printf '%s\n' "$user_line" 'daemon off;' 'worker_processes auto;' "pid $ngx/nginx.pid;" \
+      "error_log $ngx/logs/error.log warn;" 'events { worker_connections 1024; }' 'http {' '  sendfile on;' \
+      "  client_body_temp_path $ngx/temp/client_body;" "  proxy_temp_path $ngx/temp/proxy;" \
+      "  fastcgi_temp_path $ngx/temp/fastcgi;" "  uwsgi_temp_path $ngx/temp/uwsgi;" "  scgi_temp_path $ngx/temp/scgi;"
+    cat
+    printf '}\n'
+  } >"$ngx/nginx.conf"
+  chmod -R a+rX "$ngx"
+  nginx -t -q -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" || die "nginx config rejected ($ngx/nginx.conf)"
+  nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
+  BENCH_NGINX_PID=$!
+  bench_track "$BENCH_NGINX_PID"
+  BENCH_NGINX=$ngx
+}
+
+# bench_check_url URL: the URL answers 200 (no redirect) with Accept-Encoding: $BENCH_ENCODING. Prints
 # "<status> <content-encoding or identity> <bytes on the wire> <bytes decoded>".
 bench_check_url() {
   local url=$1 status wire enc decoded
-  read -r status wire < <(curl -sS --max-time 10 --compressed -H 'Accept-Encoding: br, gzip' -o "$BENCH_TMP/body" \
+  read -r status wire < <(curl -sS --max-time 10 --compressed -H "Accept-Encoding: $BENCH_ENCODING" -o "$BENCH_TMP/body" \
     -D "$BENCH_TMP/headers" -w '%{http_code} %{size_download}\n' "$url")
   enc=$(tr -d '\r' <"$BENCH_TMP/headers" | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')
   decoded=$(wc -c <"$BENCH_TMP/body")
@@ -268,7 +295,7 @@ bench_wrk() {
   fi
   before="$(bench_cpu_ticks) $(bench_own_ticks)"
   wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${duration}s" --timeout 5s --latency \
-    -H 'Accept-Encoding: br, gzip' -s "$BENCH_DIR/wrk-report.lua" "$url" -- "${args[@]}" >"$file" 2>&1 &
+    -H "Accept-Encoding: $BENCH_ENCODING" -s "$BENCH_DIR/wrk-report.lua" "$url" -- "${args[@]}" >"$file" 2>&1 &
   pid=$!
   bench_track "$pid"
   i=0

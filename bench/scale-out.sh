@@ -22,22 +22,10 @@ for name in a b; do
   bench_start_app "$name" --RateLimiting:Enabled=false "--DataProtection:KeysPath=$keys"
 done
 
-# nginx: a config of our own in the temporary folder, in the foreground (daemon off), its own pid, logs and temp paths.
+# nginx: a config of our own in the temporary folder (bench_nginx in lib.sh).
 ngx=$BENCH_TMP/nginx
-mkdir -p "$ngx/logs" "$ngx/temp"
 port=$(bench_free_port)
-cat >"$ngx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  client_body_temp_path $ngx/temp/client_body;
-  proxy_temp_path $ngx/temp/proxy;
-  fastcgi_temp_path $ngx/temp/fastcgi;
-  uwsgi_temp_path $ngx/temp/uwsgi;
-  scgi_temp_path $ngx/temp/scgi;
+bench_nginx <<EOF
   # Which instance answered each request, and whether nginx had to try another ("addr1, addr2").
   log_format bench '\$msec \$status "\$upstream_addr" "\$upstream_status"';
   access_log $ngx/logs/access.log bench buffer=64k flush=1s;
@@ -69,12 +57,8 @@ http {
       proxy_read_timeout 30s;
     }
   }
-}
 EOF
-nginx -t -q -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" || die "nginx config rejected"
-nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
-nginx_pid=$!
-bench_track "$nginx_pid"
+nginx_pid=$BENCH_NGINX_PID
 base="http://127.0.0.1:$port"
 bench_wait_healthy "$base" "$nginx_pid" "$ngx/logs/error.log"
 say "nginx on $base (pid $nginx_pid) -> a :${BENCH_APP_PORT[a]}, b :${BENCH_APP_PORT[b]}"
