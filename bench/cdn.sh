@@ -36,6 +36,9 @@ bench_nginx <<CONF
   access_log $ngx/logs/access.log cache buffer=64k flush=1s;
 
   # --- as in docs/deployment.md ---
+  # Open files (cache entries and the baseline's file alike) stay open between requests; checked every second.
+  open_file_cache max=1000 inactive=60s;
+  open_file_cache_valid 1s;
   proxy_cache_path $ngx/cache levels=1:2 keys_zone=almelo:10m max_size=256m inactive=10m use_temp_path=off;
   upstream almelo {
     server 127.0.0.1:${BENCH_APP_PORT[app]};
