@@ -7,6 +7,8 @@
 --                on that cookie (scale-out.sh) sees N different visitors;
 --   unique_query=NAME   appends ?NAME=<a new value> to every request, as links shared on social media carry
 --                (?fbclid=...): a cache that keys on the query string would miss every time;
+--   built_each_time=1   builds every request in Lua (the same request each time), as unique_query must: a run compared
+--                with a unique_query run then costs wrk the same per request, so only the server's side differs;
 --   stop_after=N stopdir=DIR   each thread, after N responses, creates the file DIR/thread-<id>; lib.sh's bench_wrk
 --                waits for one file per thread and then stops wrk with SIGINT (wrk then reports as usual, with the
 --                real duration). This is how "at least so many requests" is run, since wrk itself only runs by time.
@@ -25,12 +27,20 @@ function init(args)
   stop_after = 0
   stopdir = nil
   unique_query = nil
+  built_each_time = false
   for _, arg in ipairs(args) do
     local key, value = arg:match("^([%w_]+)=(.+)$")
     if key == "visitors" then visitors = tonumber(value) end
     if key == "stop_after" then stop_after = tonumber(value) end
     if key == "stopdir" then stopdir = value end
     if key == "unique_query" then unique_query = value end
+    if key == "built_each_time" then built_each_time = value == "1" end
+  end
+  if built_each_time and not unique_query then
+    local path = wrk.path
+    request = function()
+      return wrk.format(nil, path)
+    end
   end
   if unique_query then
     local counter = 0
