@@ -42,6 +42,20 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
         }
     }
 
+    [Theory]
+    [InlineData("/toegankelijkheid")]
+    [InlineData("/privacy")]
+    public async Task SitePages_GiveNoContactDetailsTheSourcesDoNotGive_ButSayWhereToLook(string url)
+    {
+        var page = await Client.Html(url);
+        var text = page.Body!.TextContent;
+
+        Assert.Empty(page.QuerySelectorAll("a[href^='tel:'], a[href^='mailto:']"));
+        Assert.DoesNotMatch(@"\b14 ?0546\b", text);
+        Assert.Contains("geen telefoonnummer", text, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("main a[href='https://www.almelo.nl/']"));
+    }
+
     [Fact]
     public async Task PrivacyPage_SaysThereAreNoTrackingCookies_AndIsLinkedFromTheFooter()
     {
