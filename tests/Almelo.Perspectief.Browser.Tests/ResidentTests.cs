@@ -32,6 +32,13 @@ public sealed class ResidentTests(BrowserSite site)
         var page = await site.NewPage(1280, 800);
         await page.GotoAsync(url);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (url == Nota)
+        {
+            // The order of the live page, island included (its start while tabbing has a test of its own below).
+            await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(page.Locator(".wet-knop").First).ToBeVisibleAsync();
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
         var expected = await page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('a[href], button, [tabindex=\"0\"]')].filter(e => e.offsetParent !== null || e.classList.contains('skiplink')).length");
 
@@ -63,6 +70,22 @@ public sealed class ResidentTests(BrowserSite site)
         var positions = visited.Select(v => int.Parse(v[(v.LastIndexOf('@') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(positions.Order().ToList(), positions);
         Assert.Empty(invisibleFocus);
+    }
+
+    [Fact]
+    public async Task Keyboard_TabbingIntoTheIslandBeforeItStarts_KeepsFocusInTheIsland()
+    {
+        var page = await site.NewPage(1280, 800);
+        await page.GotoAsync(Nota);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(0, await page.Locator(".wet-knop").CountAsync());
+
+        // Focus lands on the first law of the prerendered list; that starts the island, which replaces the list.
+        await page.Locator(".wetten__lijst summary").First.FocusAsync();
+
+        await Assertions.Expect(page.Locator(".wet-knop[aria-pressed='true']")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Wmo", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
     }
 
     [Fact]

@@ -28,6 +28,10 @@ function bounds(island) {
     return isMarker(first) && isMarker(last) ? [first, last] : [island, island];
 }
 
+function focusables(island) {
+    return island ? [...island.querySelectorAll('summary, a[href], button')] : [];
+}
+
 async function refresh(island) {
     const response = await fetch(island.dataset.eiland, { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) {
@@ -36,11 +40,47 @@ async function refresh(island) {
     const fresh = document.createElement('template');
     fresh.innerHTML = await response.text();
     const [first, last] = bounds(island);
+    // A keyboard reader inside the island keeps their place in the fresh copy.
+    const focused = focusables(island).indexOf(document.activeElement);
     const range = document.createRange();
     range.setStartBefore(first);
     range.setEndAfter(last);
     range.deleteContents();
     range.insertNode(fresh.content);
+    if (focused >= 0) {
+        focusables(document.querySelector(`[data-eiland="${island.dataset.eiland}"]`))[focused]?.focus({ preventScroll: true });
+    }
+}
+
+// When the circuit renders the live island it replaces the prerendered one, and focus inside it falls to the page.
+// A reader whose focus was in the island then gets the chosen law's button, never the top of the page.
+let focusWasInIsland = false;
+document.addEventListener('focusin', (event) => {
+    focusWasInIsland = event.target instanceof Element && event.target.closest('[data-eiland]') !== null;
+});
+
+function liveChoice() {
+    return document.querySelector('[data-eiland] button[aria-pressed="true"]');
+}
+
+function untilLive(timeoutMs) {
+    return new Promise((resolve) => {
+        if (liveChoice()) {
+            resolve(liveChoice());
+            return;
+        }
+        const watcher = new MutationObserver(() => {
+            if (liveChoice()) {
+                watcher.disconnect();
+                resolve(liveChoice());
+            }
+        });
+        watcher.observe(document.body, { childList: true, subtree: true });
+        setTimeout(() => {
+            watcher.disconnect();
+            resolve(null);
+        }, timeoutMs);
+    });
 }
 
 // State that the server wrote into the page for its circuits; in a page from a cache it belongs to another reader's
@@ -75,6 +115,11 @@ function start() {
         if (loaded.status === 'fulfilled') {
             dropStaleState();
             await window.Blazor.start();
+            const choice = await untilLive(10000);
+            const lost = document.activeElement === null || document.activeElement === document.body;
+            if (choice && focusWasInIsland && lost) {
+                choice.focus({ preventScroll: true });
+            }
         }
     })();
     return starting;
