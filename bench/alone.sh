@@ -41,11 +41,18 @@ CONF
 nginx="http://127.0.0.1:$port"
 for ((i = 0; i < 50; i++)); do curl -fsS -o /dev/null "$nginx/pagina.html" 2>/dev/null && break; sleep 0.1; done
 
+# use_encoding br|identity: what wrk and curl ask for (BENCH_ENCODING) and nginx's file with those bytes ($file).
+use_encoding() {
+  if [ "$1" = br ]; then
+    BENCH_ENCODING="br, gzip" file=pagina.br
+  else
+    BENCH_ENCODING=identity file=pagina.html
+  fi
+}
+
 declare -A enc wire decoded
 for e in br identity; do
-  [ "$e" = br ] && BENCH_ENCODING="br, gzip" || BENCH_ENCODING=identity
-  file=pagina.html
-  [ "$e" = br ] && file=pagina.br
+  use_encoding "$e"
   read -r _ enc[site-$e] wire[site-$e] decoded[site-$e] < <(bench_check_url "$site$BENCH_PAGE")
   read -r _ enc[nginx-$e] wire[nginx-$e] decoded[nginx-$e] < <(bench_check_url "$nginx/$file")
   [ "${wire[site-$e]}" = "${wire[nginx-$e]}" ] || die "$e: the site sends ${wire[site-$e]} bytes, nginx ${wire[nginx-$e]}: not the same bytes"
@@ -58,7 +65,7 @@ BENCH_ENCODING="br, gzip" bench_wrk warmup-site-br "$site$BENCH_PAGE" "$WARMUP"
 BENCH_ENCODING=identity bench_wrk warmup-site-identity "$site$BENCH_PAGE" 5
 BENCH_ENCODING=identity bench_wrk warmup-nginx "$nginx/pagina.html" 5
 for e in br identity; do
-  [ "$e" = br ] && BENCH_ENCODING="br, gzip" file=pagina.br || BENCH_ENCODING=identity file=pagina.html
+  use_encoding "$e"
   say "measuring $e: $ROUNDS rounds of ${ROUND}s on each"
   for ((r = 1; r <= ROUNDS; r++)); do
     bench_wrk "nginx-$e-$r" "$nginx/$file" "$ROUND"
@@ -66,26 +73,12 @@ for e in br identity; do
   done
 done
 
-# Sum over the rounds: requests/s = all requests / all time; p99 = the worst round's; other CPU = mean.
-sum_of() { # WHAT -> "rps p99_ms failed other_cpu"
-  local r req=0 us=0 failed=0 p99=0 other=0
-  for ((r = 1; r <= ROUNDS; r++)); do
-    req=$((req + $(bench_w "$1-$r" requests)))
-    us=$((us + $(bench_w "$1-$r" duration_us)))
-    failed=$((failed + $(bench_w "$1-$r" failed)))
-    other=$((other + $(bench_w "$1-$r" other_cpu)))
-    p99=$(awk -v a="$p99" -v b="$(bench_w "$1-$r" p99_ms)" 'BEGIN { print ((b > a) ? b : a) }')
-  done
-  awk -v n="$req" -v us="$us" -v p="$p99" -v f="$failed" -v o="$other" -v r="$ROUNDS" \
-    'BEGIN { printf "%.1f %s %d %.0f\n", n / (us / 1e6), p, f, o / r }'
-}
-
 bench_header "alone: the page from the site vs the same bytes from nginx (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, $ROUNDS x ${ROUND}s each, alternating; Production log settings)"
 printf '%-16s %-9s %8s %8s %11s %7s %7s %10s\n' what encoding 'on wire' decoded 'requests/s' 'p99 ms' failed 'other CPU'
 declare -A rps
 for e in br identity; do
   for who in nginx site; do
-    read -r rps[$who-$e] p99 failed other < <(sum_of "$who-$e")
+    read -r rps[$who-$e] p99 failed other < <(bench_rounds_sum "$who-$e")
     printf '%-16s %-9s %8s %8s %11s %7s %7s %9s%%\n' "$who" "${enc[$who-$e]}" "${wire[$who-$e]}" "${decoded[$who-$e]}" \
       "${rps[$who-$e]}" "$p99" "$failed" "$other"
   done

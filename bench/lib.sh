@@ -365,6 +365,21 @@ bench_w() {
 }
 
 # bench_ratio A B: A / B with two decimals.
+# bench_rounds_sum LABEL: the bench_wrk runs LABEL-1 .. LABEL-$ROUNDS as one, printed as "rps p99_ms failed other_cpu":
+# requests/s = all requests / all time; p99 = the worst round's; other CPU = the mean.
+bench_rounds_sum() {
+  local r req=0 us=0 failed=0 p99=0 other=0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    req=$((req + $(bench_w "$1-$r" requests)))
+    us=$((us + $(bench_w "$1-$r" duration_us)))
+    failed=$((failed + $(bench_w "$1-$r" failed)))
+    other=$((other + $(bench_w "$1-$r" other_cpu)))
+    p99=$(awk -v a="$p99" -v b="$(bench_w "$1-$r" p99_ms)" 'BEGIN { print ((b > a) ? b : a) }')
+  done
+  awk -v n="$req" -v us="$us" -v p="$p99" -v f="$failed" -v o="$other" -v r="$ROUNDS" \
+    'BEGIN { printf "%.1f %s %d %.0f\n", n / (us / 1e6), p, f, o / r }'
+}
+
 bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f\n", a / b }'; }
 
 # bench_sample_mem PID FILE: appends "seconds VmRSS_kB VmHWM_kB" every 0.5 s while PID lives (at most 20 min).

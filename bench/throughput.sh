@@ -32,21 +32,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
   bench_wrk "static-$r" "$base$BENCH_STATIC" "$ROUND"
 done
 
-# Sum over the rounds: requests/s = all requests / all time; p99 = the worst round's; other CPU = mean.
-sum_of() { # WHAT -> "rps p99_ms failed other_cpu"
-  local r req=0 us=0 failed=0 p99=0 other=0
-  for ((r = 1; r <= ROUNDS; r++)); do
-    req=$((req + $(bench_w "$1-$r" requests)))
-    us=$((us + $(bench_w "$1-$r" duration_us)))
-    failed=$((failed + $(bench_w "$1-$r" failed)))
-    other=$((other + $(bench_w "$1-$r" other_cpu)))
-    p99=$(awk -v a="$p99" -v b="$(bench_w "$1-$r" p99_ms)" 'BEGIN { print ((b > a) ? b : a) }')
-  done
-  awk -v n="$req" -v us="$us" -v p="$p99" -v f="$failed" -v o="$other" -v r="$ROUNDS" \
-    'BEGIN { printf "%.1f %s %d %.0f\n", n / (us / 1e6), p, f, o / r }'
-}
-read -r page_rps page_p99 page_failed page_other < <(sum_of page)
-read -r static_rps static_p99 static_failed static_other < <(sum_of static)
+read -r page_rps page_p99 page_failed page_other < <(bench_rounds_sum page)
+read -r static_rps static_p99 static_failed static_other < <(bench_rounds_sum static)
 
 bench_header "throughput: page vs static file with the same bytes (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, $ROUNDS x ${ROUND}s each, alternating, Accept-Encoding: br, gzip)"
 printf '%-8s %-28s %9s %8s %8s %11s %7s %7s %10s\n' what path encoding 'on wire' 'decoded' 'requests/s' 'p99 ms' failed 'other CPU'

@@ -73,6 +73,9 @@ public static class DutchFormat
     /// <summary>"1 juli 2025".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
+    /// <summary>"2025-07-01": for machines (the datetime attribute, JSON, metadata), never for readers.</summary>
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>"19.30 uur".</summary>
     public static string Time(TimeOnly time) => time.ToString("HH.mm", Culture) + " uur";
 

@@ -25,8 +25,8 @@ public static class FiguresJson
     {
         var document = new ExportDocument(
             schema.ToString(),
-            new ExportPublication(publication.Slug, publication.Title, page.ToString(), Iso(publication.Date), Iso(publication.LastUpdated), publication.Publisher),
-            publication.Sources.Select(s => new ExportSource(s.Id, s.Title, s.Publisher, Iso(s.Date), s.Place, s.Url?.ToString(), s.File is null ? null : fileAddress(s.File).ToString())).ToList(),
+            new ExportPublication(publication.Slug, publication.Title, page.ToString(), DutchFormat.IsoDate(publication.Date), DutchFormat.IsoDate(publication.LastUpdated), publication.Publisher),
+            publication.Sources.Select(s => new ExportSource(s.Id, s.Title, s.Publisher, DutchFormat.IsoDate(s.Date), s.Place, s.Url?.ToString(), s.File is null ? null : fileAddress(s.File).ToString())).ToList(),
             publication.Figures.Select(f => new ExportFigure(
                 f.Id,
                 f.Label,
@@ -43,7 +43,6 @@ public static class FiguresJson
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record ExportDocument(
         [property: JsonPropertyName("$schema")] string Schema,

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Hosting;
 
@@ -31,8 +31,8 @@ public static class LinkedData
                     ["description"] = publication.Summary,
                     ["url"] = page,
                     ["inLanguage"] = "nl-NL",
-                    ["datePublished"] = Iso(publication.Date),
-                    ["dateModified"] = Iso(publication.LastUpdated),
+                    ["datePublished"] = DutchFormat.IsoDate(publication.Date),
+                    ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
                     ["image"] = publication.Image is { } image ? absolute(PublicAddress.FilePath(publication, image.File)).ToString() : null,
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),
@@ -45,7 +45,7 @@ public static class LinkedData
                     ["description"] = $"Alle cijfers uit de {publication.Title}, vermeld in de bron of berekend, met hun bron.",
                     ["url"] = page,
                     ["inLanguage"] = "nl-NL",
-                    ["dateModified"] = Iso(publication.LastUpdated),
+                    ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
                     ["creator"] = publisher,
                     ["isAccessibleForFree"] = true,
                     ["distribution"] = new object[]
@@ -60,6 +60,4 @@ public static class LinkedData
 
     private static Dictionary<string, object?> Download(string type, Uri url) =>
         new() { ["@type"] = "DataDownload", ["encodingFormat"] = type, ["contentUrl"] = url.ToString() };
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
