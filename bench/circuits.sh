@@ -45,18 +45,9 @@ if [ "${BENCH_GCDUMP:-1}" = 1 ]; then
   fi
 fi
 
-# CPU ticks of this script and all its descendants (Node and Chromium's many processes included), so that "other CPU"
-# is what the rest of the machine used.
-tree_ticks() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v me=$$ '
-    { pid = $1; sub(/^.*\) /, ""); parent[pid] = $2; ticks[pid] = $12 + $13 + $14 + $15 }
-    END {
-      for (p in ticks) { q = p; for (depth = 0; depth < 12 && q != "" && q != me && q > 1; depth++) q = parent[q]
-        if (q == me) t += ticks[p] }
-      print t + 0
-    }'
-}
-cpu_mark() { echo "$(bench_cpu_ticks) $(tree_ticks)"; }
+# CPU ticks of the machine and of this script's process tree (Node and Chromium's many processes included), so that
+# "other CPU" is what the rest of the machine used.
+cpu_mark() { echo "$(bench_cpu_ticks) $(bench_own_ticks)"; }
 # other_cpu MARK: the share of all CPUs (%) used by processes outside this script's tree since MARK.
 other_cpu() {
   awk -v a="$1" -v b="$(cpu_mark)" 'BEGIN { split(a, x, " "); split(b, y, " ");

@@ -412,14 +412,14 @@ bench_results_dir() {
 # "busy idle" CPU ticks of the whole machine so far (/proc/stat).
 bench_cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
 
-# CPU ticks used so far by this script, its child processes (apps, nginx, samplers, wrk; exited but not yet reaped
-# ones included) and their children (nginx's workers).
+# CPU ticks used so far by this script and its whole process tree (apps, nginx and its workers, samplers, wrk, Node,
+# Chromium's processes; exited but not yet reaped ones included), up to 12 levels deep.
 bench_own_ticks() {
   cat /proc/[0-9]*/stat 2>/dev/null | awk -v me=$$ '
     { pid = $1; sub(/^.*\) /, ""); parent[pid] = $2; ticks[pid] = $12 + $13 + $14 + $15 }
     END {
-      for (p in ticks)
-        if (p == me || parent[p] == me || ((parent[p] in parent) && parent[parent[p]] == me)) t += ticks[p]
+      for (p in ticks) { q = p; for (depth = 0; depth < 12 && q != "" && q != me && q > 1; depth++) q = parent[q]
+        if (q == me) t += ticks[p] }
       print t + 0
     }'
 }
