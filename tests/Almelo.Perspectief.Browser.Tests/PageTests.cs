@@ -132,7 +132,7 @@ public sealed class PageTests(BrowserSite site)
         // The island starts (script and circuit) when a reader comes near it.
         await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
 
-        await BrowserSite.AssertStylesLoaded(page);
+        await BrowserSite.AssertStyled(page);
         var height = await ScrollThrough(page);
 
         var parts = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main > *, .publicatie-kop > *, section.sectie')]
@@ -166,7 +166,7 @@ public sealed class PageTests(BrowserSite site)
     {
         var page = await site.NewPage(width, height);
         await page.GotoAsync(url);
-        await BrowserSite.AssertStylesLoaded(page);
+        await BrowserSite.AssertStyled(page);
         await ScrollThrough(page);
 
         // Visually hidden helpers (1 px, clipped) are left out; any other element must fit its parent and the window.

@@ -77,7 +77,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         }
         foreach (var method in new[] { "POST", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "PROPFIND", "MKCOL", "CONNECTX", "HEAD", "FOO" })
         {
-            foreach (var path in new[] { "/", Nota, Nota + "/cijfers.csv", "/health", "/_blazor", "/_blazor/negotiate", "/app.css" })
+            foreach (var path in new[] { "/", Nota, Nota + "/cijfers.csv", "/health", "/_blazor", "/_blazor/negotiate", "/js/site.js" })
             {
                 requests.Add(() => client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "HEAD" or "TRACE" ? null : new StringContent(new string('x', 100_000)) }));
             }

@@ -53,8 +53,8 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        // The build output's static files (app.css, scripts), served as a publish would serve them: without this,
-        // a host outside Development finds none of them and its pages are measured unstyled.
+        // The build output's static files (scripts, favicon, Chart.js), served as a publish would serve them: without
+        // this, a host outside Development finds none of them and its pages are measured without scripts.
         builder.UseStaticWebAssets();
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Content:SnapshotPath", SnapshotPath);

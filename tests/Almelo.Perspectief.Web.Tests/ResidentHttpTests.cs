@@ -118,7 +118,7 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
         var document = await Client.Html(Nota);
         var assets = new[]
         {
-            document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("app.", StringComparison.Ordinal)),
+            document.QuerySelectorAll("script[src]").Select(l => l.GetAttribute("src")!).Single(h => h.StartsWith("js/anchors.", StringComparison.Ordinal)),
             document.QuerySelector("script[data-blazor]")!.GetAttribute("data-blazor")!,
             document.QuerySelectorAll("script[src]").Select(l => l.GetAttribute("src")!).Single(h => h.StartsWith("js/site.", StringComparison.Ordinal)),
             document.QuerySelector("canvas[data-script]")!.GetAttribute("data-script")!,

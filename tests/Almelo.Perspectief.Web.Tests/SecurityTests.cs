@@ -97,14 +97,14 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
             .WithSetting("RateLimiting:AssetPermitLimit", "3")
             .WithSetting("RateLimiting:WindowSeconds", "60");
         var client = factory.CreateClient();
-        var css = (await client.Html(Nota)).QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).First(h => h.StartsWith("app.", StringComparison.Ordinal));
+        var script = (await client.Html(Nota)).QuerySelectorAll("script[src]").Select(l => l.GetAttribute("src")!).First(h => h.StartsWith("js/site.", StringComparison.Ordinal));
         for (var i = 0; i < 3; i++)
         {
             await client.GetAsync(new Uri(Nota, UriKind.Relative));
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/" + css, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/" + script, UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
     [InlineData("/perspectiefnota-2026-2029", 404, 5, LogEventLevel.Information)]
     [InlineData("/perspectiefnota-2026-2029", 429, 5, LogEventLevel.Warning)]
     [InlineData("/perspectiefnota-2026-2029", 500, 5, LogEventLevel.Error)]
-    [InlineData("/app.css", 200, 5, LogEventLevel.Verbose)]
+    [InlineData("/js/site.js", 200, 5, LogEventLevel.Verbose)]
     [InlineData("/health", 200, 5, LogEventLevel.Verbose)]
     // A reader who kept the island open for a minute is not a slow request.
     [InlineData("/_blazor", 101, 60_000, LogEventLevel.Information)]

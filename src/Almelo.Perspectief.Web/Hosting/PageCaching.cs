@@ -42,13 +42,12 @@ internal static class PageCaching
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<BrotliQuality5>();
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/calendar", "text/csv", "application/xml", "image/svg+xml"]);
         });
         // Cached responses are compressed once per content version; responses that are not cached (404s, errors) are
         // compressed per request, so never at the slowest setting (brotli 11 costs ~30 ms per page).
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddHostedService<EvictOnContentChange>();
     }
@@ -117,6 +116,20 @@ internal static class PageCaching
         response.Headers.Pragma = default;
         response.Headers.Expires = default;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
+    }
+
+    /// <summary>
+    /// Brotli at quality 5 rather than 4 (<see cref="CompressionLevel.Optimal"/>): as fast to within a few percent, and
+    /// the publication page 7 % smaller, small enough to arrive in TCP's first flight on a phone's first visit.
+    /// </summary>
+    private sealed class BrotliQuality5 : ICompressionProvider
+    {
+        public string EncodingName => "br";
+
+        public bool SupportsFlush => true;
+
+        public Stream CreateStream(Stream outputStream) =>
+            new BrotliStream(outputStream, new BrotliCompressionOptions { Quality = 5 }, leaveOpen: true);
     }
 
     private sealed class SharedCacheable

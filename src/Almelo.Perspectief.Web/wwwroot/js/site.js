@@ -2,13 +2,11 @@
 // - Draws every <canvas data-grafiek> with Chart.js when it comes near the screen: Chart.js is only downloaded on
 //   pages with a chart, and only once a reader scrolls towards one (on a phone most readers never do). The table
 //   under each chart has the same numbers without any script. Again after Blazor's enhanced navigation.
-// - Links to sections ("#"), and the contents list: see anchors.js.
-
-import './anchors.js';
+// Links to sections ("#") and the contents list are anchors.js, a module of its own.
 
 let loading;
 
-// app.css owns the chart colours (--grafiek-kleur-N); the configuration names them by number, as the HTML legend does.
+// Styles/app.css owns the chart colours (--grafiek-kleur-N); the configuration names them by number, as the HTML legend does.
 function colour(index) {
     return getComputedStyle(document.documentElement).getPropertyValue(`--grafiek-kleur-${index}`).trim();
 }
