@@ -97,6 +97,30 @@ public sealed class DeliveryTests(ReferenceSite site) : IClassFixture<ReferenceS
     }
 
     [Fact]
+    public async Task FirstResponse_BeforeTheOutputCacheHasIt_HasAContentLength_NotChunks()
+    {
+        // A shared cache keeps a response as it came: a chunked first response would be served in chunks on every hit.
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root);
+        var address = factory.StartOnRealPort();
+        using var client = new HttpClient { BaseAddress = address };
+        foreach (var url in new[] { Nota, Nota + "/cijfers.csv", Nota, "/sitemap.xml" })
+        {
+            foreach (var encoding in new[] { "br", "gzip", "identity" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                var body = await response.Content.ReadAsByteArrayAsync();
+
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+                Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Health_IsNeverStoredByAnyCache()
     {
         var response = await Client.GetAsync(new Uri("/health", UriKind.Relative));

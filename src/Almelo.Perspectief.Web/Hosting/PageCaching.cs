@@ -108,6 +108,35 @@ internal static class PageCaching
         });
     }
 
+    /// <summary>
+    /// A page or download that the output cache has not kept yet is written whole, with a Content-Length, instead of in
+    /// chunks: a shared cache (nginx) keeps a response as it came, and serves a chunked one in chunks on every hit. Goes
+    /// between the output cache and compression, so that it runs only when a response is built (once per content
+    /// version) and buffers the compressed bytes.
+    /// </summary>
+    public static void UseWholeResponses(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<SharedCacheable>() is null)
+        {
+            await next(context);
+            return;
+        }
+        var body = context.Response.Body;
+        using var whole = new MemoryStream();
+        context.Response.Body = whole;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+        context.Response.ContentLength = whole.Length;
+        whole.Position = 0;
+        await whole.CopyToAsync(body, context.RequestAborted);
+    });
+
     private static void Validate(HttpResponse response, ResponseHeaders headers, EntityTagHeaderValue etag, DateTimeOffset lastModified, string cacheControl)
     {
         headers.ETag = etag;

@@ -109,6 +109,7 @@ public static class PerspectiefHost
         app.UseNotFoundPageOnlyFor404();
         app.UseSharedCaching();
         app.UseOutputCache();
+        app.UseWholeResponses();
         app.UseResponseCompression();
         var dutch = new CultureInfo("nl-NL");
         app.UseRequestLocalization(new RequestLocalizationOptions
