@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # The site behind a shared cache: nginx proxy_cache in front of one instance (Release publish), configured as in
 # docs/deployment.md (it obeys the site's own Cache-Control; no proxy_ignore_headers). Side by side in one run:
-#   static    nginx serving the page's bytes (as the site sends them, brotli) from a file: the baseline;
+#   static    nginx serving the page's bytes (as the site sends them, brotli) from a file, with the site's response
+#             headers: the same response as through the cache, and the baseline of the target;
+#   static-bare  the same file without the site's security headers (reported, for comparison);
 #   cdn       the page through the proxy cache;
 #   cdn+query the page through the proxy cache with a new ?fbclid= on every request (links shared on social media).
 # Reports requests/s and ratios against static, the cache hit rate (nginx's $upstream_cache_status), the requests that
 # reached the site (its request log, at Debug for this run), and how long a content edit takes to show through the
 # cache. Targets: cdn >= 0.8 x static (0.7 floor); at most a few hundred origin requests per run; cdn+query within
-# 10 % of cdn; an edit visible within the max-age + 2 s. Run from the repository root: bash bench/cdn.sh (~2 min).
-# wrk builds every request in Lua in all three runs (the ?fbclid= run must), so that its own cost is the same in each.
-# Settings: BENCH_DURATION (10 s per run), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORTS.
+# 10 % of cdn; an edit visible within the max-age + 2 s. Run from the repository root: bash bench/cdn.sh (~3 min).
+# wrk builds every request in Lua in every run (the ?fbclid= run must), so that its own cost is the same in each.
+# Measured in alternating rounds (static, static-bare, cdn, cdn-query, static, ...) so that a disturbance of this shared
+# machine hits all alike; each figure is the sum of its rounds.
+# Settings: BENCH_DURATION (20 s per run, in all), BENCH_ROUNDS (5), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORTS.
 source "$(dirname "$0")/lib.sh"
 
-DURATION=${BENCH_DURATION:-10}
+DURATION=${BENCH_DURATION:-20}
+ROUNDS=${BENCH_ROUNDS:-5}
+ROUND=$(((DURATION + ROUNDS - 1) / ROUNDS))
 
 bench_need_debs wrk:wrk curl:curl nginx:nginx-light
 bench_results_dir
@@ -27,8 +33,13 @@ max_age=$(curl -sS -D - -o /dev/null "$origin$BENCH_PAGE" | tr -d '\r' | sed -n 
 
 ngx=$BENCH_TMP/nginx
 mkdir -p "$ngx/static" "$ngx/cache"
-# The same bytes as the site sends a browser that accepts brotli.
-curl -fsS -H 'Accept-Encoding: br, gzip' -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
+# The same bytes as the site sends a browser that accepts brotli, with the same response headers: every header the
+# site sends but those nginx writes itself for a file (date, length, type, validators) or adds below.
+curl -fsS -H 'Accept-Encoding: br, gzip' -D "$ngx/headers" -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
+site_headers=$(tr -d '\r' <"$ngx/headers" | awk -F': ' 'NR > 1 && NF >= 2 && tolower($1) !~ /^(date|content-length|content-type|content-encoding|transfer-encoding|etag|last-modified|vary|age|connection|server)$/ {
+  name = $1; sub(/^[^:]*: /, ""); gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); printf "      add_header %s \"%s\" always;\n", name, $0 }')
+grep -q 'Content-Security-Policy' <<<"$site_headers" || die "the page has no Content-Security-Policy header to copy"
+! grep -q '\$' <<<"$site_headers" || die "a header of the page has a \$, which nginx would read as a variable"
 cdn_port=$(bench_free_port)
 static_port=$(bench_free_port)
 while [ "$static_port" = "$cdn_port" ]; do static_port=$(bench_free_port); done
@@ -67,13 +78,20 @@ bench_nginx <<CONF
       add_header X-Cache-Status \$upstream_cache_status always;
     }
   }
-  # --- the baseline: the same bytes from a file, logged as the cache's requests are (a fair comparison) ---
+  # --- the baselines: the same bytes from a file, logged as the cache's requests are (a fair comparison); /pagina
+  # with the site's own response headers (the same response as through the cache), /kaal without them ---
   server {
     listen 127.0.0.1:$static_port;
     access_log $ngx/logs/static-access.log cache buffer=64k flush=1s;
+    root $ngx/static;
+    default_type "text/html; charset=utf-8";
     location = /pagina {
-      root $ngx/static;
-      default_type "text/html; charset=utf-8";
+      add_header Content-Encoding br;
+      add_header Vary Accept-Encoding;
+$site_headers
+    }
+    location = /kaal {
+      try_files /pagina =404;
       add_header Content-Encoding br;
       add_header Vary Accept-Encoding;
     }
@@ -84,6 +102,7 @@ cdn="http://127.0.0.1:$cdn_port"
 static="http://127.0.0.1:$static_port"
 for ((i = 0; i < 50; i++)); do curl -fsS -o /dev/null "$static/pagina" 2>/dev/null && break; sleep 0.1; done
 read -r _ static_enc static_wire _ < <(bench_check_url "$static/pagina")
+read -r _ _ bare_wire _ < <(bench_check_url "$static/kaal")
 read -r _ cdn_enc cdn_wire cdn_size < <(bench_check_url "$cdn$BENCH_PAGE")
 
 origin_requests() { grep -c "\"RequestPath\":\"$BENCH_PAGE\"" "$BENCH_TMP/app.log" || true; }
@@ -96,19 +115,31 @@ cache_statuses() { # access log since line $1: "HIT n MISS n ..."
 bench_quiet_check
 say "warm-up 5s through the cache"
 bench_wrk warmup "$cdn$BENCH_PAGE" 5
-declare -A origin_in status_line
-for run in static cdn cdn-query; do
-  log_from=$(($(wc -l <"$ngx/logs/access.log") + 1))
-  before=$(origin_requests)
-  say "run '$run' (${DURATION}s)"
-  case $run in
-    static) bench_wrk "$run" "$static/pagina" "$DURATION" built_each_time=1 ;;
-    cdn) bench_wrk "$run" "$cdn$BENCH_PAGE" "$DURATION" built_each_time=1 ;;
-    cdn-query) bench_wrk "$run" "$cdn$BENCH_PAGE" "$DURATION" unique_query=fbclid ;;
-  esac
-  sleep 0.5
-  origin_in[$run]=$(($(origin_requests) - before))
-  status_line[$run]=$(cache_statuses "$log_from")
+declare -A origin_in status_count
+runs=(static static-bare cdn cdn-query)
+for ((r = 1; r <= ROUNDS; r++)); do
+  say "round $r of $ROUNDS: ${runs[*]} (${ROUND}s each)"
+  for run in "${runs[@]}"; do
+    log_from=$(($(wc -l <"$ngx/logs/access.log") + 1))
+    before=$(origin_requests)
+    case $run in
+      static) bench_wrk "$run-$r" "$static/pagina" "$ROUND" built_each_time=1 ;;
+      static-bare) bench_wrk "$run-$r" "$static/kaal" "$ROUND" built_each_time=1 ;;
+      cdn) bench_wrk "$run-$r" "$cdn$BENCH_PAGE" "$ROUND" built_each_time=1 ;;
+      cdn-query) bench_wrk "$run-$r" "$cdn$BENCH_PAGE" "$ROUND" unique_query=fbclid ;;
+    esac
+    sleep 0.5
+    origin_in[$run]=$((${origin_in[$run]:-0} + $(origin_requests) - before))
+    read -ra counted < <(cache_statuses "$log_from")
+    for ((i = 0; i + 1 < ${#counted[@]}; i += 2)); do
+      status_count["$run ${counted[i]}"]=$((${status_count["$run ${counted[i]}"]:-0} + counted[i + 1]))
+    done
+  done
+done
+declare -A rps p99 failed status_line
+for run in "${runs[@]}"; do
+  read -r rps[$run] p99[$run] failed[$run] _ < <(bench_rounds_sum "$run")
+  status_line[$run]=$(for key in "${!status_count[@]}"; do [ "${key%% *}" = "$run" ] && printf '%s %d ' "${key#* }" "${status_count[$key]}"; done | tr ' ' '\n' | paste - - | sort | tr '\t\n' '  ')
 done
 
 # An edit through the cache: change one figure in the content, poll the page through nginx every 0.2 s.
@@ -127,19 +158,22 @@ for ((i = 0; i < (max_age + 30) * 5; i++)); do
   sleep 0.2
 done
 
-bench_header "cdn: nginx proxy_cache in front of one instance vs nginx serving the same bytes from a file (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, ${DURATION}s each, Accept-Encoding: br, gzip)"
+bench_header "cdn: nginx proxy_cache in front of one instance vs nginx serving the same bytes from a file (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, $ROUNDS x ${ROUND}s each, alternating, Accept-Encoding: br, gzip)"
 printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' run encoding 'on wire' 'requests/s' 'p99 ms' failed 'origin requests' 'cache statuses (nginx)'
-for run in static cdn cdn-query; do
+for run in static static-bare cdn cdn-query; do
   enc=$cdn_enc wire=$cdn_wire
   [ "$run" = static ] && enc=$static_enc wire=$static_wire
-  printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' "$run" "$enc" "$wire" "$(bench_w "$run" rps)" "$(bench_w "$run" p99_ms)" \
-    "$(bench_w "$run" failed)" "${origin_in[$run]}" "${status_line[$run]}"
+  [ "$run" = static-bare ] && enc=$static_enc wire=$bare_wire
+  printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' "$run" "$enc" "$wire" "${rps[$run]}" "${p99[$run]}" \
+    "${failed[$run]}" "${origin_in[$run]}" "${status_line[$run]}"
 done
-cdn_ratio=$(bench_ratio "$(bench_w cdn rps)" "$(bench_w static rps)")
-query_ratio=$(bench_ratio "$(bench_w cdn-query rps)" "$(bench_w cdn rps)")
+cdn_ratio=$(bench_ratio "${rps[cdn]}" "${rps[static]}")
+bare_ratio=$(bench_ratio "${rps[cdn]}" "${rps[static-bare]}")
+query_ratio=$(bench_ratio "${rps[cdn-query]}" "${rps[cdn]}")
 hits=$(awk '{ for (i = 1; i < NF; i += 2) if ($i == "HIT") h = $(i + 1); else if ($i == "total") t = $(i + 1) } END { printf "%.1f", (t > 0) ? 100 * h / t : 0 }' <<<"${status_line[cdn]}")
 echo "ratio cdn/static: $cdn_ratio (target >= 0.80, floor 0.70: $(awk -v r="$cdn_ratio" 'BEGIN { print (r >= 0.8) ? "meets" : (r >= 0.7) ? "above floor" : "BELOW" }'))"
+echo "ratio cdn/static-bare (the file without the site's security headers): $bare_ratio"
 echo "ratio cdn+unique ?fbclid / cdn: $query_ratio (target >= 0.90: $(awk -v r="$query_ratio" 'BEGIN { print (r >= 0.9) ? "meets" : "BELOW" }'))"
-echo "cache hit rate (cdn run): $hits %; requests that reached the site: cdn ${origin_in[cdn]}, cdn+query ${origin_in[cdn-query]} in ${DURATION}s each (target: a few hundred at most)"
+echo "cache hit rate (cdn run): $hits %; requests that reached the site: cdn ${origin_in[cdn]}, cdn+query ${origin_in[cdn-query]} in $((ROUNDS * ROUND))s each (target: a few hundred at most in 10 s)"
 echo "edit visible through the cache after: ${edit_seconds:-NOT within $((max_age + 30))}s (max-age $max_age; target <= $((max_age + 2))s)"
 echo "page through the cache: $cdn_wire bytes on the wire ($cdn_enc), $cdn_size decoded; static: $static_wire bytes ($static_enc)"
