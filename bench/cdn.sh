@@ -139,7 +139,7 @@ done
 declare -A rps p99 failed status_line
 for run in "${runs[@]}"; do
   read -r rps[$run] p99[$run] failed[$run] _ < <(bench_rounds_sum "$run")
-  status_line[$run]=$(for key in "${!status_count[@]}"; do [ "${key%% *}" = "$run" ] && printf '%s %d ' "${key#* }" "${status_count[$key]}"; done | tr ' ' '\n' | paste - - | sort | tr '\t\n' '  ')
+  status_line[$run]=$(for key in "${!status_count[@]}"; do if [ "${key%% *}" = "$run" ]; then printf '%s %d ' "${key#* }" "${status_count[$key]}"; fi; done | tr ' ' '\n' | paste - - | sort | tr '\t\n' '  ')
 done
 
 # An edit through the cache: change one figure in the content, poll the page through nginx every 0.2 s.
