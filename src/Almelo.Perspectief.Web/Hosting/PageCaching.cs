@@ -132,7 +132,11 @@ internal static class PageCaching
         {
             context.Response.Body = body;
         }
-        context.Response.ContentLength = whole.Length;
+        // Only what caches keep: a 404 without a body must stay open for the "not found" page (status code pages).
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            context.Response.ContentLength = whole.Length;
+        }
         whole.Position = 0;
         await whole.CopyToAsync(body, context.RequestAborted);
     });
