@@ -106,17 +106,21 @@ read -r _ _ bare_wire _ < <(bench_check_url "$static/kaal")
 read -r _ cdn_enc cdn_wire cdn_size < <(bench_check_url "$cdn$BENCH_PAGE")
 
 origin_requests() { grep -c "\"RequestPath\":\"$BENCH_PAGE\"" "$BENCH_TMP/app.log" || true; }
-cache_statuses() { # access log since line $1: "HIT n MISS n ..."
+cache_log_since() { # the access log's lines since line $1, once nginx has written them
   kill -HUP "$nginx_pid" 2>/dev/null || true
   sleep 1.2
-  tail -n +"$1" "$ngx/logs/access.log" | awk '{ n[$1]++; t++ } END { for (k in n) printf "%s %d ", k, n[k]; printf "total %d\n", t }'
+  tail -n +"$1" "$ngx/logs/access.log"
+}
+cache_statuses() { # the cache statuses in the log lines of file $1: "HIT n MISS n ... total n"
+  awk '{ n[$1]++; t++ } END { for (k in n) printf "%s %d ", k, n[k]; printf "total %d\n", t }' "$1"
 }
 
 bench_quiet_check
 say "warm-up 5s through the cache"
 bench_wrk warmup "$cdn$BENCH_PAGE" 5
-declare -A origin_in status_count
+declare -A origin_in
 runs=(static static-bare cdn cdn-query)
+for run in "${runs[@]}"; do : >"$ngx/logs/$run.log"; done
 for ((r = 1; r <= ROUNDS; r++)); do
   say "round $r of $ROUNDS: ${runs[*]} (${ROUND}s each)"
   for run in "${runs[@]}"; do
@@ -130,16 +134,13 @@ for ((r = 1; r <= ROUNDS; r++)); do
     esac
     sleep 0.5
     origin_in[$run]=$((${origin_in[$run]:-0} + $(origin_requests) - before))
-    read -ra counted < <(cache_statuses "$log_from")
-    for ((i = 0; i + 1 < ${#counted[@]}; i += 2)); do
-      status_count["$run ${counted[i]}"]=$((${status_count["$run ${counted[i]}"]:-0} + counted[i + 1]))
-    done
+    cache_log_since "$log_from" >>"$ngx/logs/$run.log"
   done
 done
 declare -A rps p99 failed status_line
 for run in "${runs[@]}"; do
   read -r rps[$run] p99[$run] failed[$run] _ < <(bench_rounds_sum "$run")
-  status_line[$run]=$(for key in "${!status_count[@]}"; do if [ "${key%% *}" = "$run" ]; then printf '%s %d ' "${key#* }" "${status_count[$key]}"; fi; done | tr ' ' '\n' | paste - - | sort | tr '\t\n' '  ')
+  status_line[$run]=$(cache_statuses "$ngx/logs/$run.log")
 done
 
 # An edit through the cache: change one figure in the content, poll the page through nginx every 0.2 s.

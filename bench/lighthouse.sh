@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse (npm lighthouse@12.2.3, bench/package.json) on the publication page in Debian's Chromium, mobile (the
 # default form factor, simulated throttling). Prints the four category scores with their targets (performance >= 99,
-# accessibility, best-practices and seo 100), the main performance metrics, LCP and the transfer against their targets (<= 1.2 s, <= 60 KB) and every audit that
-# cost points.
+# accessibility, best-practices and seo 100), the main performance metrics, LCP and the transfer against their
+# targets (<= 1.2 s, <= 60 KB) and every audit that cost points.
 # Keeps the JSON (and HTML) report in bench/results/. Run from the repository root: bash bench/lighthouse.sh (~1 min).
 source "$(dirname "$0")/lib.sh"
 

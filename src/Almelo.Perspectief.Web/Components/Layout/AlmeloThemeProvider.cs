@@ -11,35 +11,33 @@ namespace Almelo.Perspectief.Web.Components.Layout;
 /// </summary>
 public sealed partial class AlmeloThemeProvider : MudThemeProvider
 {
-    // Pages are rendered once per content version (the output cache), so this runs rarely.
+    /// <summary>The variables the site's stylesheet refers to: read once, the stylesheet is part of the build.</summary>
+    private static readonly Lazy<string[]> StylesheetVariables = new(() => References(SiteStyles.Css).Distinct().ToArray());
+
     protected override void GenerateTheme(StringBuilder themeStringBuilder)
     {
         var all = new StringBuilder();
         base.GenerateTheme(all);
-        themeStringBuilder.Append(Used(all.ToString(), SiteStyles.Css));
+        themeStringBuilder.Append(Used(all.ToString(), StylesheetVariables.Value));
     }
 
     /// <summary>
-    /// The lines of <paramref name="variables"/> (MudBlazor writes one declaration per line) whose variable
-    /// <paramref name="stylesheet"/> uses, directly or through another kept variable. A line that declares no variable
-    /// is kept as it is.
+    /// The lines of <paramref name="variables"/> (MudBlazor writes one declaration per line) that declare one of
+    /// <paramref name="used"/> or a variable a kept one refers to. A line that declares no variable is kept as it is.
     /// </summary>
-    internal static string Used(string variables, string stylesheet)
+    internal static string Used(string variables, IEnumerable<string> used)
     {
-        var lines = variables.Split('\n');
+        var lines = variables.Split('\n').Select(line => (Line: line, Declaration: Declaration().Match(line))).ToList();
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines)
+        foreach (var (_, match) in lines.Where(l => l.Declaration.Success))
         {
-            if (Declaration().Match(line) is { Success: true } match)
-            {
-                declared.TryAdd(match.Groups["name"].Value, match.Groups["value"].Value);
-            }
+            declared.TryAdd(match.Groups["name"].Value, match.Groups["value"].Value);
         }
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(References(stylesheet));
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(used);
         while (pending.TryPop(out var name))
         {
-            if (used.Add(name) && declared.TryGetValue(name, out var value))
+            if (kept.Add(name) && declared.TryGetValue(name, out var value))
             {
                 foreach (var reference in References(value))
                 {
@@ -47,10 +45,11 @@ public sealed partial class AlmeloThemeProvider : MudThemeProvider
                 }
             }
         }
-        return string.Join('\n', lines.Where(line => Declaration().Match(line) is not { Success: true } match || used.Contains(match.Groups["name"].Value)));
+        return string.Join('\n', lines.Where(l => !l.Declaration.Success || kept.Contains(l.Declaration.Groups["name"].Value)).Select(l => l.Line));
     }
 
-    private static IEnumerable<string> References(string css) => Reference().Matches(css).Select(m => m.Groups["name"].Value);
+    /// <summary>The variables a piece of CSS refers to with <c>var(--name</c>.</summary>
+    internal static IEnumerable<string> References(string css) => Reference().Matches(css).Select(m => m.Groups["name"].Value);
 
     [GeneratedRegex(@"^\s*(?<name>--[A-Za-z0-9_-]+)\s*:(?<value>[^\n]*)$")]
     private static partial Regex Declaration();
