@@ -5,11 +5,16 @@
 #             headers: the same response as through the cache, and the baseline of the target;
 #   static-bare  the same file without the site's security headers (reported, for comparison);
 #   cdn       the page through the proxy cache;
-#   cdn+query the page through the proxy cache with a new ?fbclid= on every request (links shared on social media).
+#   cdn+query the page through the proxy cache with a new ?fbclid= on every request (links shared on social media);
+#   cdn-encoding  the page through the proxy cache with a new, unknown coding in Accept-Encoding on every request;
+#   origin / origin-encoding  the same two requests (the usual Accept-Encoding, and a new unknown coding added on every
+#             request) to the site itself, without the proxy.
 # Reports requests/s and ratios against static, the cache hit rate (nginx's $upstream_cache_status), the requests that
 # reached the site (its request log, at Debug for this run), and how long a content edit takes to show through the
 # cache. Targets: cdn >= 0.8 x static (0.7 floor); at most a few hundred origin requests per run; cdn+query within
-# 10 % of cdn; an edit visible within the max-age + 2 s. Run from the repository root: bash bench/cdn.sh (~3 min).
+# 10 % of cdn; a unique Accept-Encoding costs at most 1.25 x the same request without it, at the site and through the
+# cache (both caches key on the encoding the site chose); an edit visible within the max-age + 2 s.
+# Run from the repository root: bash bench/cdn.sh (~5 min).
 # wrk builds every request in Lua in every run (the ?fbclid= run must), so that its own cost is the same in each.
 # Measured in alternating rounds (static, static-bare, cdn, cdn-query, static, ...) so that a disturbance of this shared
 # machine hits all alike; each figure is the sum of its rounds.
@@ -119,7 +124,7 @@ bench_quiet_check
 say "warm-up 5s through the cache"
 bench_wrk warmup "$cdn$BENCH_PAGE" 5
 declare -A origin_in
-runs=(static static-bare cdn cdn-query)
+runs=(static static-bare cdn cdn-query cdn-encoding origin origin-encoding)
 for run in "${runs[@]}"; do : >"$ngx/logs/$run.log"; done
 for ((r = 1; r <= ROUNDS; r++)); do
   say "round $r of $ROUNDS: ${runs[*]} (${ROUND}s each)"
@@ -131,6 +136,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
       static-bare) bench_wrk "$run-$r" "$static/kaal" "$ROUND" built_each_time=1 ;;
       cdn) bench_wrk "$run-$r" "$cdn$BENCH_PAGE" "$ROUND" built_each_time=1 ;;
       cdn-query) bench_wrk "$run-$r" "$cdn$BENCH_PAGE" "$ROUND" unique_query=fbclid ;;
+      cdn-encoding) bench_wrk "$run-$r" "$cdn$BENCH_PAGE" "$ROUND" unique_encoding=1 ;;
+      origin) bench_wrk "$run-$r" "$origin$BENCH_PAGE" "$ROUND" built_each_time=1 ;;
+      origin-encoding) bench_wrk "$run-$r" "$origin$BENCH_PAGE" "$ROUND" unique_encoding=1 ;;
     esac
     sleep 0.5
     origin_in[$run]=$((${origin_in[$run]:-0} + $(origin_requests) - before))
@@ -160,21 +168,27 @@ for ((i = 0; i < (max_age + 30) * 5; i++)); do
 done
 
 bench_header "cdn: nginx proxy_cache in front of one instance vs nginx serving the same bytes from a file (wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS, $ROUNDS x ${ROUND}s each, alternating, Accept-Encoding: br, gzip)"
-printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' run encoding 'on wire' 'requests/s' 'p99 ms' failed 'origin requests' 'cache statuses (nginx)'
-for run in static static-bare cdn cdn-query; do
+printf '%-16s %-10s %9s %11s %8s %8s %15s %s\n' run encoding 'on wire' 'requests/s' 'p99 ms' failed 'origin requests' 'cache statuses (nginx)'
+for run in "${runs[@]}"; do
   enc=$cdn_enc wire=$cdn_wire
   [ "$run" = static ] && enc=$static_enc wire=$static_wire
   [ "$run" = static-bare ] && enc=$static_enc wire=$bare_wire
-  printf '%-10s %-10s %9s %11s %8s %8s %15s %s\n' "$run" "$enc" "$wire" "${rps[$run]}" "${p99[$run]}" \
+  printf '%-16s %-10s %9s %11s %8s %8s %15s %s\n' "$run" "$enc" "$wire" "${rps[$run]}" "${p99[$run]}" \
     "${failed[$run]}" "${origin_in[$run]}" "${status_line[$run]}"
 done
 cdn_ratio=$(bench_ratio "${rps[cdn]}" "${rps[static]}")
 bare_ratio=$(bench_ratio "${rps[cdn]}" "${rps[static-bare]}")
 query_ratio=$(bench_ratio "${rps[cdn-query]}" "${rps[cdn]}")
+# Cost of a unique Accept-Encoding: requests/s of the usual request over requests/s with a new coding each time.
+cdn_encoding_cost=$(bench_ratio "${rps[cdn]}" "${rps[cdn-encoding]}")
+origin_encoding_cost=$(bench_ratio "${rps[origin]}" "${rps[origin-encoding]}")
 hits=$(awk '{ for (i = 1; i < NF; i += 2) if ($i == "HIT") h = $(i + 1); else if ($i == "total") t = $(i + 1) } END { printf "%.1f", (t > 0) ? 100 * h / t : 0 }' <<<"${status_line[cdn]}")
 echo "ratio cdn/static: $cdn_ratio (target >= 0.80, floor 0.70: $(awk -v r="$cdn_ratio" 'BEGIN { print (r >= 0.8) ? "meets" : (r >= 0.7) ? "above floor" : "BELOW" }'))"
 echo "ratio cdn/static-bare (the file without the site's security headers): $bare_ratio"
 echo "ratio cdn+unique ?fbclid / cdn: $query_ratio (target >= 0.90: $(awk -v r="$query_ratio" 'BEGIN { print (r >= 0.9) ? "meets" : "BELOW" }'))"
-echo "cache hit rate (cdn run): $hits %; requests that reached the site: cdn ${origin_in[cdn]}, cdn+query ${origin_in[cdn-query]} in $((ROUNDS * ROUND))s each (target: a few hundred at most in 10 s)"
+for pair in "site:$origin_encoding_cost" "cache:$cdn_encoding_cost"; do
+  echo "cost of a unique Accept-Encoding per request, ${pair%%:*}: ${pair#*:} x the same request without it (target <= 1.25: $(awk -v r="${pair#*:}" 'BEGIN { print (r <= 1.25) ? "meets" : "ABOVE" }'))"
+done
+echo "cache hit rate (cdn run): $hits %; requests that reached the site: cdn ${origin_in[cdn]}, cdn+query ${origin_in[cdn-query]}, cdn-encoding ${origin_in[cdn-encoding]} in $((ROUNDS * ROUND))s each (target: a few hundred at most in 10 s)"
 echo "edit visible through the cache after: ${edit_seconds:-NOT within $((max_age + 30))}s (max-age $max_age; target <= $((max_age + 2))s)"
 echo "page through the cache: $cdn_wire bytes on the wire ($cdn_enc), $cdn_size decoded; static: $static_wire bytes ($static_enc)"

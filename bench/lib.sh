@@ -100,11 +100,12 @@ trap 'exit 143' TERM
 # Remember a background process so that it is stopped at exit.
 bench_track() { BENCH_PIDS+=("$1"); }
 
-# Installs the Debian packages whose command is missing: bench_need_debs COMMAND:PACKAGE ...
+# Installs the Debian packages whose command (or, given as an absolute path, file) is missing:
+# bench_need_debs COMMAND:PACKAGE|/PATH:PACKAGE ...
 bench_need_debs() {
   local missing=() item
   for item in "$@"; do
-    command -v "${item%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${item%%:*}" ] || missing+=("${item#*:}")
+    command -v "${item%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${item%%:*}" ] || [ -e "${item%%:*}" ] || missing+=("${item#*:}")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
@@ -242,16 +243,16 @@ bench_publish_with_static_page() {
 }
 
 # bench_nginx: starts nginx in the foreground with a config of our own in $BENCH_TMP/nginx (its pid, logs and temp
-# paths there); the http-level part of the config (log formats, upstreams, servers) comes on stdin. Workers: one per
-# core, sendfile on. Sets BENCH_NGINX (the folder: logs/, and static/ for files to serve) and BENCH_NGINX_PID; the
-# caller waits for its servers to answer. As root, the workers run as root: a worker that cannot read its files
-# serves fast 403s, which would make any baseline look fast.
+# paths there); the http-level part of the config (log formats, upstreams, servers) comes on stdin, lines for the main
+# context (load_module) in BENCH_NGINX_MAIN. Workers: one per core, sendfile on. Sets BENCH_NGINX (the folder: logs/,
+# and static/ for files to serve) and BENCH_NGINX_PID; the caller waits for its servers to answer. As root, the
+# workers run as root: a worker that cannot read its files serves fast 403s, which would make any baseline look fast.
 bench_nginx() {
   local ngx=$BENCH_TMP/nginx user_line=""
   mkdir -p "$ngx/logs" "$ngx/temp" "$ngx/static"
   [ "$(id -u)" -eq 0 ] && user_line="user root;"
   {
-    printf '%s\n' "$user_line" 'daemon off;' 'worker_processes auto;' "pid $ngx/nginx.pid;" \
+    printf '%s\n' "${BENCH_NGINX_MAIN:-}" "$user_line" 'daemon off;' 'worker_processes auto;' "pid $ngx/nginx.pid;" \
       "error_log $ngx/logs/error.log warn;" 'events { worker_connections 1024; }' 'http {' '  sendfile on;' \
       "  client_body_temp_path $ngx/temp/client_body;" "  proxy_temp_path $ngx/temp/proxy;" \
       "  fastcgi_temp_path $ngx/temp/fastcgi;" "  uwsgi_temp_path $ngx/temp/uwsgi;" "  scgi_temp_path $ngx/temp/scgi;"

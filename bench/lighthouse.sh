@@ -1,30 +1,82 @@
 #!/usr/bin/env bash
 # Lighthouse (npm lighthouse@12.2.3, bench/package.json) on the publication page in Debian's Chromium, mobile (the
-# default form factor, simulated throttling). Prints the four category scores with their targets (performance >= 99,
-# accessibility, best-practices and seo 100), the main performance metrics, LCP and the transfer against their
-# targets (<= 1.2 s, <= 60 KB) and every audit that cost points.
-# Keeps the JSON (and HTML) report in bench/results/. Run from the repository root: bash bench/lighthouse.sh (~1 min).
+# default form factor, simulated throttling), side by side with the same page as a plain file:
+#   live    the page from the site (Release publish, Production);
+#   static  the same publish's static export (`export OUT`), served by nginx as docs/deployment.md ("Static export")
+#           shows: the precompressed .br/.gz siblings (brotli_static, gzip_static), the same addresses.
+# Runs alternate (live, static, live, static, ...) so that a disturbance of this shared machine hits both alike.
+# Prints, for the first live run, the four category scores with their targets (performance >= 99, accessibility,
+# best-practices and seo 100), the main performance metrics, LCP and the transfer against their targets (<= 1.2 s,
+# <= 60 KB) and every audit that cost points; then the medians of LCP and of the document's response time (TTFB) for
+# both, and the ratio live/static of the LCP medians (target <= 1.15: the live page on a first visit as fast as the
+# plain file).
+# Keeps every JSON (and HTML) report in bench/results/. Run from the repository root: bash bench/lighthouse.sh (~3 min).
+# Settings: BENCH_LIGHTHOUSE_RUNS (3 per side), BENCH_PORTS.
 source "$(dirname "$0")/lib.sh"
 
+RUNS=${BENCH_LIGHTHOUSE_RUNS:-3}
+BROTLI_STATIC=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+
+bench_need_debs nginx:nginx-light "$BROTLI_STATIC:libnginx-mod-http-brotli-static"
 bench_browser_setup
-url="$BENCH_PAGE_URL"
-curl -fsS --max-time 10 -o /dev/null "$url" # one request before Lighthouse, so that its first load is not the app's very first
+live_url="$BENCH_PAGE_URL"
+
+# The static copy: the export of the same publish, for the address nginx serves it on.
+static_port=$(bench_free_port)
+while [ "$static_port" = "${BENCH_APP_PORT[app]}" ]; do static_port=$(bench_free_port); done
+say "export of the same publish for http://127.0.0.1:$static_port"
+(cd "$BENCH_TMP" && dotnet "$BENCH_OUT/Almelo.Perspectief.Web.dll" export "$BENCH_TMP/export" \
+  "--Content:Path=$BENCH_SRC/content" "--Site:BaseUrl=http://127.0.0.1:$static_port") >"$BENCH_TMP/export.log" 2>&1 \
+  || { tail -n 30 "$BENCH_TMP/export.log" >&2; die "export failed"; }
+chmod -R a+rX "$BENCH_TMP/export"
+BENCH_NGINX_MAIN="load_module $BROTLI_STATIC;" bench_nginx <<CONF
+  access_log off;
+  include /etc/nginx/mime.types;
+  types { text/calendar ics; text/csv csv; }
+  charset utf-8;
+  charset_types text/html text/css text/plain text/xml text/csv text/calendar application/json application/xml application/javascript image/svg+xml;
+  server {
+    listen 127.0.0.1:$static_port;
+    root $BENCH_TMP/export;
+    gzip_static on;
+    brotli_static on;
+    location / { try_files \$uri \$uri/index.html =404; }
+    error_page 404 /404.html;
+  }
+CONF
+static_url="http://127.0.0.1:$static_port$BENCH_PAGE"
+for ((i = 0; i < 50; i++)); do curl -fsS -o /dev/null "$static_url" 2>/dev/null && break; sleep 0.1; done
+read -r _ static_enc _ _ < <(bench_check_url "$static_url")
+[ "$static_enc" = br ] || die "nginx sends the exported page as $static_enc, not as its .br sibling"
+
+# One request before Lighthouse, as a browser asks, so that no measured load is the app's very first.
+curl -fsS --max-time 10 -H 'Accept-Encoding: gzip, deflate, br, zstd' -o /dev/null "$live_url"
+
+# lighthouse NAME URL: one mobile run into $BENCH_RUN_DIR/NAME.report.json (and .html), a fresh profile each time.
+lighthouse() {
+  local name=$1 url=$2 profile=$BENCH_TMP/chrome-profile-$1
+  mkdir -p "$profile"
+  say "lighthouse $name: $url"
+  CHROME_PATH=/usr/bin/chromium timeout 180 "$BENCH_DIR/node_modules/.bin/lighthouse" "$url" \
+    --quiet --output=json --output=html --output-path="$BENCH_RUN_DIR/$name" \
+    --chrome-flags="${BENCH_CHROME_FLAGS[*]} --user-data-dir=$profile" \
+    >"$BENCH_RUN_DIR/$name.log" 2>&1 || { tail -n 30 "$BENCH_RUN_DIR/$name.log" >&2; die "lighthouse failed ($name)"; }
+}
 
 bench_quiet_check
-mkdir -p "$BENCH_TMP/chrome-profile"
-report=$BENCH_RUN_DIR/lighthouse
-say "lighthouse $url"
-CHROME_PATH=/usr/bin/chromium timeout 180 "$BENCH_DIR/node_modules/.bin/lighthouse" "$url" \
-  --quiet --output=json --output=html --output-path="$report" \
-  --chrome-flags="${BENCH_CHROME_FLAGS[*]} --user-data-dir=$BENCH_TMP/chrome-profile" \
-  >"$BENCH_RUN_DIR/lighthouse.log" 2>&1 || { tail -n 30 "$BENCH_RUN_DIR/lighthouse.log" >&2; die "lighthouse failed"; }
+for ((r = 1; r <= RUNS; r++)); do
+  lighthouse "live-$r" "$live_url"
+  lighthouse "static-$r" "$static_url"
+done
 
-bench_header "lighthouse 12.2.3: $BENCH_PAGE, mobile, Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"
-node - "$report.report.json" <<'EOF'
+bench_header "lighthouse 12.2.3: $BENCH_PAGE, mobile, Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'); live and static export (nginx), $RUNS runs each, alternating"
+node - "$BENCH_RUN_DIR" "$RUNS" <<'EOF'
 const fs = require('node:fs');
-const lhr = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const [dir, runs] = [process.argv[2], Number(process.argv[3])];
+const read = (name) => JSON.parse(fs.readFileSync(`${dir}/${name}.report.json`, 'utf8'));
+const lhr = read('live-1');
 const targets = { performance: 99, accessibility: 100, 'best-practices': 100, seo: 100 };
-console.log(`form factor: ${lhr.configSettings.formFactor}, throttling: ${lhr.configSettings.throttlingMethod}, Lighthouse ${lhr.lighthouseVersion}`);
+console.log(`first live run: form factor ${lhr.configSettings.formFactor}, throttling ${lhr.configSettings.throttlingMethod}, Lighthouse ${lhr.lighthouseVersion}`);
 if (lhr.runtimeError) console.log(`RUNTIME ERROR: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
 for (const w of lhr.runWarnings ?? []) console.log(`warning: ${w}`);
 for (const [id, target] of Object.entries(targets)) {
@@ -53,5 +105,18 @@ for (const [id, category] of Object.entries(lhr.categories)) {
     }
   }
 }
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sides = {};
+for (const side of ['live', 'static']) {
+  const reports = Array.from({ length: runs }, (_, i) => read(`${side}-${i + 1}`));
+  const lcps = reports.map(r => r.audits['largest-contentful-paint'].numericValue);
+  const ttfbs = reports.map(r => r.audits['server-response-time']?.numericValue ?? NaN);
+  const scripts = reports[0].audits['network-requests'].details.items.filter(i => i.resourceType === 'Script').length;
+  sides[side] = { lcp: median(lcps), ttfb: median(ttfbs) };
+  console.log(`${side.padEnd(6)} LCP ${lcps.map(v => Math.round(v)).join(' / ')} ms (median ${Math.round(sides[side].lcp)}), document response ${ttfbs.map(v => Math.round(v)).join(' / ')} ms (median ${Math.round(sides[side].ttfb)}), ${scripts} scripts`);
+}
+const ratio = sides.live.lcp / sides.static.lcp;
+console.log(`ratio LCP live/static (medians): ${ratio.toFixed(2)} (target <= 1.15: ${ratio <= 1.15 ? 'meets' : 'ABOVE'})`);
 EOF
-echo "report: ${report#"$BENCH_REPO"/}.report.json (and .report.html)"
+echo "reports: ${BENCH_RUN_DIR#"$BENCH_REPO"/}/{live,static}-N.report.json (and .report.html)"

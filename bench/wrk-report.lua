@@ -9,6 +9,9 @@
 --                (?fbclid=...): a cache that keys on the query string would miss every time;
 --   built_each_time=1   builds every request in Lua (the same request each time), as unique_query must: a run compared
 --                with a unique_query run then costs wrk the same per request, so only the server's side differs;
+--   unique_encoding=1   adds a coding that no server knows to the Accept-Encoding header, new on every request
+--                ("br, gzip, x1-17"): a cache that keys on the raw header rather than on the encoding the site chose
+--                would miss every time;
 --   stop_after=N stopdir=DIR   each thread, after N responses, creates the file DIR/thread-<id>; lib.sh's bench_wrk
 --                waits for one file per thread and then stops wrk with SIGINT (wrk then reports as usual, with the
 --                real duration). This is how "at least so many requests" is run, since wrk itself only runs by time.
@@ -27,6 +30,7 @@ function init(args)
   stop_after = 0
   stopdir = nil
   unique_query = nil
+  unique_encoding = false
   built_each_time = false
   for _, arg in ipairs(args) do
     local key, value = arg:match("^([%w_]+)=(.+)$")
@@ -35,10 +39,21 @@ function init(args)
     if key == "stopdir" then stopdir = value end
     if key == "unique_query" then unique_query = value end
     if key == "built_each_time" then built_each_time = value == "1" end
+    if key == "unique_encoding" then unique_encoding = value == "1" end
   end
   if built_each_time and not unique_query then
     local path = wrk.path
     request = function()
+      return wrk.format(nil, path)
+    end
+  end
+  if unique_encoding then
+    local counter = 0
+    local path = wrk.path
+    local accepted = wrk.headers["Accept-Encoding"] or "identity"
+    request = function()
+      counter = counter + 1
+      wrk.headers["Accept-Encoding"] = accepted .. ", x" .. id .. "-" .. counter
       return wrk.format(nil, path)
     end
   end
