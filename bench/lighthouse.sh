@@ -53,14 +53,19 @@ read -r _ static_enc _ _ < <(bench_check_url "$static_url")
 curl -fsS --max-time 10 -H 'Accept-Encoding: gzip, deflate, br, zstd' -o /dev/null "$live_url"
 
 # lighthouse NAME URL: one mobile run into $BENCH_RUN_DIR/NAME.report.json (and .html), a fresh profile each time.
+# Tried twice: on a busy machine Lighthouse now and then loses the trace of a load (NO_NAVSTART).
 lighthouse() {
-  local name=$1 url=$2 profile=$BENCH_TMP/chrome-profile-$1
-  mkdir -p "$profile"
-  say "lighthouse $name: $url"
-  CHROME_PATH=/usr/bin/chromium timeout 180 "$BENCH_DIR/node_modules/.bin/lighthouse" "$url" \
-    --quiet --output=json --output=html --output-path="$BENCH_RUN_DIR/$name" \
-    --chrome-flags="${BENCH_CHROME_FLAGS[*]} --user-data-dir=$profile" \
-    >"$BENCH_RUN_DIR/$name.log" 2>&1 || { tail -n 30 "$BENCH_RUN_DIR/$name.log" >&2; die "lighthouse failed ($name)"; }
+  local name=$1 url=$2 try
+  for try in 1 2; do
+    rm -rf "$BENCH_TMP/chrome-profile-$name" && mkdir -p "$BENCH_TMP/chrome-profile-$name"
+    say "lighthouse $name: $url (try $try)"
+    CHROME_PATH=/usr/bin/chromium timeout 180 "$BENCH_DIR/node_modules/.bin/lighthouse" "$url" \
+      --quiet --output=json --output=html --output-path="$BENCH_RUN_DIR/$name" \
+      --chrome-flags="${BENCH_CHROME_FLAGS[*]} --user-data-dir=$BENCH_TMP/chrome-profile-$name" \
+      >"$BENCH_RUN_DIR/$name.log" 2>&1 && return 0
+    tail -n 5 "$BENCH_RUN_DIR/$name.log" >&2
+  done
+  die "lighthouse failed twice ($name)"
 }
 
 bench_quiet_check
