@@ -40,11 +40,8 @@ ngx=$BENCH_TMP/nginx
 mkdir -p "$ngx/static" "$ngx/cache"
 # The same bytes as the site sends a browser that accepts brotli, with the same response headers: every header the
 # site sends but those nginx writes itself for a file (date, length, type, validators) or adds below.
-curl -fsS -H 'Accept-Encoding: br, gzip' -D "$ngx/headers" -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
-site_headers=$(tr -d '\r' <"$ngx/headers" | awk -F': ' 'NR > 1 && NF >= 2 && tolower($1) !~ /^(date|content-length|content-type|content-encoding|transfer-encoding|etag|last-modified|vary|age|connection|server)$/ {
-  name = $1; sub(/^[^:]*: /, ""); gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); printf "      add_header %s \"%s\" always;\n", name, $0 }')
-grep -q 'Content-Security-Policy' <<<"$site_headers" || die "the page has no Content-Security-Policy header to copy"
-! grep -q '\$' <<<"$site_headers" || die "a header of the page has a \$, which nginx would read as a variable"
+curl -fsS -H 'Accept-Encoding: br, gzip' -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
+site_headers=$(bench_site_headers "$origin$BENCH_PAGE")
 cdn_port=$(bench_free_port)
 static_port=$(bench_free_port)
 while [ "$static_port" = "$cdn_port" ]; do static_port=$(bench_free_port); done

@@ -267,6 +267,18 @@ bench_nginx() {
   BENCH_NGINX=$ngx
 }
 
+# bench_site_headers URL: the response headers the site sends for URL as nginx add_header lines ("always"): every
+# header but those nginx writes itself for a file (date, length, type, encoding, validators, vary), so that nginx
+# serving the same bytes from a file sends the same response.
+bench_site_headers() {
+  local lines
+  lines=$(curl -fsS --max-time 10 -H 'Accept-Encoding: br, gzip' -D - -o /dev/null "$1" | tr -d '\r' | awk -F': ' 'NR > 1 && NF >= 2 && tolower($1) !~ /^(date|content-length|content-type|content-encoding|transfer-encoding|etag|last-modified|vary|age|connection|server)$/ {
+    name = $1; sub(/^[^:]*: /, ""); gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); printf "      add_header %s \"%s\" always;\n", name, $0 }')
+  grep -q 'Content-Security-Policy' <<<"$lines" || die "$1 has no Content-Security-Policy header to copy"
+  ! grep -q '\$' <<<"$lines" || die "a header of $1 has a \$, which nginx would read as a variable"
+  printf '%s\n' "$lines"
+}
+
 # bench_check_url URL: the URL answers 200 (no redirect) with Accept-Encoding: $BENCH_ENCODING. Prints
 # "<status> <content-encoding or identity> <bytes on the wire> <bytes decoded>".
 bench_check_url() {

@@ -3,7 +3,8 @@
 # default form factor, simulated throttling), side by side with the same page as a plain file:
 #   live    the page from the site (Release publish, Production);
 #   static  the same publish's static export (`export OUT`), served by nginx as docs/deployment.md ("Static export")
-#           shows: the precompressed .br/.gz siblings (brotli_static, gzip_static), the same addresses.
+#           shows: the precompressed .br/.gz siblings (brotli_static, gzip_static), the same addresses, the site's
+#           response headers.
 # Runs alternate (live, static, live, static, ...) so that a disturbance of this shared machine hits both alike.
 # Prints, for the first live run, the four category scores with their targets (performance >= 99, accessibility,
 # best-practices and seo 100), the main performance metrics, LCP and the transfer against their targets (<= 1.2 s,
@@ -29,6 +30,7 @@ say "export of the same publish for http://127.0.0.1:$static_port"
   "--Content:Path=$BENCH_SRC/content" "--Site:BaseUrl=http://127.0.0.1:$static_port") >"$BENCH_TMP/export.log" 2>&1 \
   || { tail -n 30 "$BENCH_TMP/export.log" >&2; die "export failed"; }
 chmod -R a+rX "$BENCH_TMP/export"
+site_headers=$(bench_site_headers "$live_url")
 BENCH_NGINX_MAIN="load_module $BROTLI_STATIC;" bench_nginx <<CONF
   access_log off;
   include /etc/nginx/mime.types;
@@ -40,6 +42,8 @@ BENCH_NGINX_MAIN="load_module $BROTLI_STATIC;" bench_nginx <<CONF
     root $BENCH_TMP/export;
     gzip_static on;
     brotli_static on;
+    # The site's own response headers (security headers, Cache-Control), as docs/deployment.md's snippet adds them.
+$site_headers
     location / { try_files \$uri \$uri/index.html =404; }
     error_page 404 /404.html;
   }
