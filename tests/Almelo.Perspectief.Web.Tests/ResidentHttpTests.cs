@@ -140,6 +140,18 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_FetchesEveryScriptAtLowPriority_SoThatNoneIsAheadOfTheFirstPaint(string url)
+    {
+        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        var scripts = document.QuerySelectorAll("script[src]").ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, s => Assert.Equal("low", s.GetAttribute("fetchpriority")));
+    }
+
     [Fact]
     public async Task Home_DoesNotLoadChartJs()
     {
