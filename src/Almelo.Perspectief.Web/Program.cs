@@ -17,7 +17,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (validate)
 {
     var directory = args[1..].FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-    return ValidateCommand.Run(directory, PerspectiefHost.ConfiguredContentPath(builder), Console.Out, Console.Error);
+    var siteHost = SiteOptions.HostOf(builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.BaseUrl)}"]);
+    return ValidateCommand.Run(directory, PerspectiefHost.ConfiguredContentPath(builder), siteHost, Console.Out, Console.Error);
 }
 
 if (export)

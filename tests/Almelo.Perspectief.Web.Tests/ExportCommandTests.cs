@@ -63,6 +63,72 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task Export_LinkedContentPathAndOutputInTheRealContentFolder_Exits2AndCreatesNothing()
+    {
+        using var content = ContentFixture.Reference();
+        var link = ExportRun.NewFolder();
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        Directory.CreateSymbolicLink(link, content.Root);
+        var output = content.PathOf($"{ContentFixture.Slug}/voorbeeld");
+        try
+        {
+            var (exit, _, error) = await Run("export", output, $"--Content:Path={link}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("ligt in de inhoudsmap", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(output));
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
+    [Fact]
+    public void Problem_OutputReachedThroughALinkIntoTheContent_IsRefused()
+    {
+        using var content = ContentFixture.Reference();
+        var parent = ExportRun.NewFolder();
+        Directory.CreateDirectory(parent);
+        try
+        {
+            // A relative link with "..": the system resolves it from where the link points, not from its own folder.
+            Directory.CreateSymbolicLink(Path.Combine(parent, "naar-bronnen"), content.PathOf($"{ContentFixture.Slug}/bronnen"));
+            Directory.CreateSymbolicLink(Path.Combine(parent, "omhoog"), "naar-bronnen/..");
+
+            Assert.Contains("ligt in de inhoudsmap", ExportTarget.Problem(Path.Combine(parent, "naar-bronnen", "uit"), content.Root), StringComparison.Ordinal);
+            Assert.Contains("ligt in de inhoudsmap", ExportTarget.Problem(Path.Combine(parent, "omhoog", "uit"), content.Root), StringComparison.Ordinal);
+            Assert.Contains("ligt in de inhoudsmap", ExportTarget.Problem(Path.Combine(parent, "naar-bronnen"), content.Root), StringComparison.Ordinal);
+            Assert.Null(ExportTarget.Problem(Path.Combine(parent, "uit"), content.Root));
+            Assert.Equal([Path.Combine(parent, "naar-bronnen"), Path.Combine(parent, "omhoog")], Directory.GetFileSystemEntries(parent).Order(StringComparer.Ordinal));
+            Assert.Equal(content.PathOf(ContentFixture.Slug), ExportTarget.RealPath(Path.Combine(parent, "omhoog")));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void RealPath_LinkLoop_IsNull()
+    {
+        var parent = ExportRun.NewFolder();
+        Directory.CreateDirectory(parent);
+        try
+        {
+            Directory.CreateSymbolicLink(Path.Combine(parent, "a"), "b");
+            Directory.CreateSymbolicLink(Path.Combine(parent, "b"), "a");
+
+            Assert.Null(ExportTarget.RealPath(Path.Combine(parent, "a", "uit")));
+            Assert.Contains("kring", ExportTarget.Problem(Path.Combine(parent, "a", "uit"), ContentFixture.ReferenceContent), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Export_ContentFolderMissing_Exits2()
     {
         var output = ExportRun.NewFolder();
@@ -97,10 +163,7 @@ public sealed class ExportCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains("Site:BaseUrl must be an absolute http(s) address without a path", error, StringComparison.Ordinal);
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]
@@ -113,7 +176,7 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
-    public async Task Export_InvalidContent_Exits1WithTheValidatorsErrorsAndWritesNothing()
+    public async Task Export_InvalidContent_Exits1WithTheValidatorsErrorsAndLeavesNoFolder()
     {
         using var content = ContentFixture.Reference().Replace(Meta, "\"datum\": \"2025-05-28\"", "\"datum\": \"28 mei 2025\"");
 
@@ -124,7 +187,7 @@ public sealed class ExportCommandTests
         Assert.Equal(1, validate.Exit);
         Assert.Equal(validate.Output, export.StandardOutput);
         Assert.Contains($"{Meta}:", export.StandardOutput, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFileSystemEntries(export.Output));
+        Assert.False(Directory.Exists(export.Output));
     }
 
     [Theory]
@@ -139,7 +202,7 @@ public sealed class ExportCommandTests
 
         Assert.Equal(1, export.Exit);
         Assert.Contains($"{Meta}:", export.StandardOutput, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFileSystemEntries(export.Output));
+        Assert.False(Directory.Exists(export.Output));
     }
 
     [Theory]
@@ -171,7 +234,7 @@ public sealed class ExportCommandTests
             Assert.Contains($"{ContentFixture.Slug}/bronnen", export.StandardOutput, StringComparison.Ordinal);
             Assert.Contains("symbolische link", export.StandardOutput, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, export.StandardOutput + export.StandardError, StringComparison.Ordinal);
-            Assert.Empty(Directory.GetFileSystemEntries(export.Output));
+            Assert.False(Directory.Exists(export.Output));
         }
         finally
         {
@@ -287,6 +350,47 @@ public sealed class ExportCommandTests
         finally
         {
             Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Write_ExistingFile_IsNeverReplaced()
+    {
+        var root = ExportRun.NewFolder();
+        Directory.CreateDirectory(root);
+        try
+        {
+            var folder = new ExportFolder(root);
+            folder.Write("/a.txt", "text/plain", Encoding.UTF8.GetBytes("eerste"));
+
+            Assert.Throws<IOException>(() => folder.Write("/a.txt", "text/plain", Encoding.UTF8.GetBytes("tweede")));
+            Assert.Equal("eerste", File.ReadAllText(Path.Combine(root, "a.txt")));
+            Assert.Single(folder.Files);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Write_AddressBelowAFileWrittenEarlier_IsRefusedNamingTheAddress()
+    {
+        var root = ExportRun.NewFolder();
+        Directory.CreateDirectory(root);
+        try
+        {
+            var folder = new ExportFolder(root);
+            folder.Write("/status", "application/json", Encoding.UTF8.GetBytes("{}"));
+
+            var refused = Assert.Throws<UnsafeAddressException>(() => folder.Write("/status/live", "text/plain", Encoding.UTF8.GetBytes("x")));
+
+            Assert.Contains("'/status/live'", refused.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(root, refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 

@@ -259,6 +259,18 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(Contents))]
+    public void Export_Files_HoldNoAddressTheSiteKeepsForItself(string name)
+    {
+        var files = Directory.EnumerateFiles(sites.Sites[name].Export.Output, "*", SearchOption.AllDirectories)
+            .Select(f => "/" + Path.GetRelativePath(sites.Sites[name].Export.Output, f).Replace('\\', '/'))
+            .ToList();
+
+        Assert.NotEmpty(files);
+        Assert.DoesNotContain(files, SiteRoutes.IsOperational);
+    }
+
+    [Theory]
+    [MemberData(nameof(Contents))]
     public async Task Export_Manifest_DescribesEveryFileAndItsCompressedCopies(string name)
     {
         var output = sites.Sites[name].Export.Output;

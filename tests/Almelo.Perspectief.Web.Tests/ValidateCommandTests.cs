@@ -83,10 +83,34 @@ public sealed class ValidateCommandTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = Hosting.ValidateCommand.Run(content.Root, content.Root, output, error, new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+        var exit = Hosting.ValidateCommand.Run(content.Root, content.Root, null, output, error, new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("waarschuwing:", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_LinksToTheSitesOwnRoutes_PrintsLocatedWarningsAndExitsZero()
+    {
+        content.Replace(
+            ContentFixture.Slug + "/tekst.md",
+            "De andere hebben wij zelf berekend.",
+            "De andere hebben wij zelf berekend.\n\nZie [status](https://perspectief.almelo.nl/health) en [x](/health/live) en [y](/_blazor/initializers) en [z](/fout).");
+        var line = content.LineOf(ContentFixture.Slug + "/tekst.md", "Zie [status]");
+
+        var (exit, output, _) = await Validate(content.Root, $"--Site:BaseUrl={ExportRun.BaseUrl}");
+
+        Assert.Equal(0, exit);
+        string[] expected =
+        [
+            $"waarschuwing: perspectiefnota-2026-2029/tekst.md:{line}:5: De link 'https://perspectief.almelo.nl/health' gaat naar /health:",
+            $"waarschuwing: perspectiefnota-2026-2029/tekst.md:{line}:55: De link '/health/live' gaat naar /health/live:",
+            $"waarschuwing: perspectiefnota-2026-2029/tekst.md:{line}:76: De link '/_blazor/initializers' gaat naar /_blazor/initializers:",
+            $"waarschuwing: perspectiefnota-2026-2029/tekst.md:{line}:106: De link '/fout' gaat naar /fout:",
+        ];
+        var warnings = output.Split('\n').Where(l => l.Contains(" gaat naar /", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected.Length, warnings.Count);
+        Assert.All(expected.Zip(warnings), pair => Assert.StartsWith(pair.First, pair.Second, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,10 +20,9 @@ public static class ContentLoader
     public const string GlossaryFile = "begrippen.json";
 
     /// <summary>Folder names the site uses for its own pages and files: a publication there could never be reached.</summary>
-    public static readonly IReadOnlySet<string> ReservedFolders = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "privacy", "toegankelijkheid", "niet-gevonden", "fout", "health", "schema", "js", "css", "lib", "sitemap", "robots",
-    };
+    public static readonly IReadOnlySet<string> ReservedFolders = new HashSet<string>(
+        ["privacy", "toegankelijkheid", "schema", "js", "css", "lib", "sitemap", "robots", .. SiteRoutes.Operational],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Reads and validates the content folder. Never throws: whatever the content holds, the answer is a snapshot or

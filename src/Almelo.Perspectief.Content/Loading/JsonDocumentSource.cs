@@ -181,6 +181,17 @@ internal sealed partial class JsonDocumentSource
         }
     }
 
+    /// <summary>Every string value in the file with its JSON Pointer, for <see cref="ErrorAt"/>.</summary>
+    public IEnumerable<(string Pointer, string Text)> Strings() => Strings(Root, string.Empty);
+
+    private static IEnumerable<(string Pointer, string Text)> Strings(JsonElement element, string pointer) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value, pointer + "/" + Escape(p.Name))),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany((item, index) => Strings(item, $"{pointer}/{index}")),
+        JsonValueKind.String => [(pointer, element.GetString() ?? string.Empty)],
+        _ => [],
+    };
+
     [GeneratedRegex(@"<\s*[a-zA-Z!/]|\b(javascript|vbscript)\s*:|\bdata:\s*[a-z]+/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnsafeText();
 

@@ -11,7 +11,8 @@ namespace Almelo.Perspectief.Web.Export;
 /// <summary>
 /// <c>export [--archive] OUT</c>: the whole public site as plain files, rendered by the real app on a loopback port.
 /// Exit 0 when written, 1 when the content is invalid (every error, as <c>validate</c> prints them), 2 when a folder
-/// or setting is wrong (OUT not empty or not creatable, the content folder missing, no <c>Site:BaseUrl</c>).
+/// or setting is wrong (OUT not empty, not creatable or in the content folder, the content folder missing, no
+/// <c>Site:BaseUrl</c>). OUT is created only when every check has passed.
 /// </summary>
 internal static class ExportCommand
 {
@@ -45,7 +46,9 @@ internal static class ExportCommand
             await error.WriteLineAsync($"De map {contentPath} bestaat niet.");
             return 2;
         }
-        if (PrepareTarget(target, contentPath) is { } problem)
+        // OUT must be new or empty, so that the export never mixes with or replaces other files; it is made only
+        // after the content has passed and the site has started, so that a refused run leaves nothing behind.
+        if (ExportTarget.Problem(target, contentPath) is { } problem)
         {
             await error.WriteLineAsync(problem);
             return 2;
@@ -62,7 +65,7 @@ internal static class ExportCommand
             await error.WriteLineAsync($"{links.Count} fout(en) gevonden in {contentPath}.");
             return 1;
         }
-        var validation = ValidateCommand.Run(contentPath, contentPath, output, error);
+        var validation = ValidateCommand.Run(contentPath, contentPath, baseUrl.Host, output, error);
         if (validation != 0)
         {
             return validation;
@@ -76,6 +79,12 @@ internal static class ExportCommand
         {
             await using var app = Build(builder, new ExportMode(true, stamp), snapshot);
             await app.StartAsync();
+            if (ExportTarget.Create(target, contentPath) is { } late)
+            {
+                await error.WriteLineAsync(late);
+                await app.StopAsync();
+                return 2;
+            }
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
             {
@@ -106,32 +115,6 @@ internal static class ExportCommand
             {
                 Directory.Delete(snapshot, recursive: true);
             }
-        }
-    }
-
-    /// <summary>OUT must be new or empty, so that the export never mixes with or replaces other files; null when it is ready.</summary>
-    private static string? PrepareTarget(string target, string contentPath)
-    {
-        if (ContentFolder.Inside(target, Path.GetFullPath(contentPath)))
-        {
-            return $"De exportmap {target} ligt in de inhoudsmap {contentPath}. Kies een map daarbuiten.";
-        }
-        if (File.Exists(target))
-        {
-            return $"{target} is een bestand, geen map. Kies een lege map of een nieuwe naam.";
-        }
-        try
-        {
-            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-            {
-                return $"De map {target} is niet leeg. Kies een lege map of een nieuwe naam: de export overschrijft niets.";
-            }
-            Directory.CreateDirectory(target);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"De map {target} kan niet worden gemaakt: {e.Message}";
         }
     }
 
@@ -177,6 +160,10 @@ internal static class ExportCommand
             {
                 await error.WriteLineAsync("Let op: " + e.Message);
             }
+        }
+        foreach (var skipped in crawler.Skipped)
+        {
+            await error.WriteLineAsync($"Let op: {skipped} is een adres dat de site zelf gebruikt, geen pagina voor lezers; het staat niet in de export. Haal de link weg uit de inhoud.");
         }
         foreach (var broken in crawler.Broken)
         {

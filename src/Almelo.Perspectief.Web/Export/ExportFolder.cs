@@ -83,7 +83,7 @@ internal sealed class ExportFolder
         {
             throw new UnsafeAddressException(address);
         }
-        CreateDirectories(Path.GetDirectoryName(full)!);
+        CreateDirectories(Path.GetDirectoryName(full)!, address);
         WriteNew(full, bytes);
 
         var encodings = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -119,8 +119,11 @@ internal sealed class ExportFolder
         return new ExportedFile("/" + ManifestName, ManifestName, "application/json; charset=utf-8", null, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), null);
     }
 
-    /// <summary>Creates the folders one by one, refusing any that is a link (the folder was empty at the start; nothing may have put one there).</summary>
-    private void CreateDirectories(string directory)
+    /// <summary>
+    /// Creates the folders one by one, refusing any that is a link (the folder was empty at the start; nothing may have
+    /// put one there) or a file written earlier (<c>/a</c> before <c>/a/b</c>); the refusal names the address, not a path on disk.
+    /// </summary>
+    private void CreateDirectories(string directory, string address)
     {
         var relative = Path.GetRelativePath(root, directory);
         var current = root;
@@ -130,7 +133,7 @@ internal sealed class ExportFolder
             var info = new DirectoryInfo(current);
             if (info.LinkTarget is not null || File.Exists(current))
             {
-                throw new UnsafeAddressException(current);
+                throw new UnsafeAddressException(address);
             }
             info.Create();
         }

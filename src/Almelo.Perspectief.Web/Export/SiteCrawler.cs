@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Almelo.Perspectief.Content.Loading;
 using AngleSharp.Html.Parser;
 
 namespace Almelo.Perspectief.Web.Export;
@@ -18,9 +19,16 @@ internal sealed partial class SiteCrawler(HttpClient client, Uri publicBase)
     private readonly Dictionary<string, (bool Required, string From)> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> missing = new(StringComparer.Ordinal);
     private readonly Queue<string> queue = new();
+    private readonly HashSet<string> skipped = new(StringComparer.Ordinal);
 
     /// <summary>Required addresses that did not answer 200: broken links or assets in the site itself.</summary>
     public List<string> Broken { get; } = [];
+
+    /// <summary>
+    /// Links to an address the site keeps for itself (<see cref="SiteRoutes"/>), each with the page that has it: never
+    /// fetched, because a static copy must not answer <c>/health</c> or an error page as if it were one.
+    /// </summary>
+    public List<string> Skipped { get; } = [];
 
     /// <summary>
     /// Fetches the seeds and everything they lead to; a required address must answer 200, an optional one
@@ -78,6 +86,15 @@ internal sealed partial class SiteCrawler(HttpClient client, Uri publicBase)
 
     private void Enqueue(string path, bool required, string from)
     {
+        if (SiteRoutes.IsOperational(path))
+        {
+            // An optional guess (the island's data-eiland address) is no link a reader follows: left out silently.
+            if (required && skipped.Add(path))
+            {
+                Skipped.Add($"{path} (gevonden in {from})");
+            }
+            return;
+        }
         if (seen.TryGetValue(path, out var earlier))
         {
             if (required && !earlier.Required)
