@@ -509,7 +509,7 @@ public sealed class ValidationTests : IDisposable
         var result = ContentLoader.Load(content.Root);
 
         Assert.Null(result.Snapshot);
-        Assert.Contains("geen gewoon bestand", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("snelkoppeling", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

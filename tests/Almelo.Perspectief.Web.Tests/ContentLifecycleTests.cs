@@ -10,6 +10,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
 {
     private const string Nota = "/perspectiefnota-2026-2029";
     private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
+    private const string Bronnen = ContentFixture.Slug + "/bronnen";
     private static readonly TimeSpan TwoSeconds = TimeSpan.FromSeconds(2);
 
     private readonly ContentFixture content = ContentFixture.Reference();
@@ -66,7 +67,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         File.CreateSymbolicLink(content.PathOf(Cijfers), "/proc/self/mem");
 
         var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
-        Assert.Equal($"{Cijfers}:1:1: '{Cijfers}' is een snelkoppeling (symlink), geen gewoon bestand. Zet het bestand zelf in de map; de site leest alleen gewone bestanden.", Assert.Single(health.ContentErrors()));
+        Assert.Equal($"{Cijfers}:1:1: '{Cijfers}' is een snelkoppeling (symlink). De site volgt geen snelkoppelingen: zet het bestand of de map zelf hier neer, of haal de snelkoppeling weg.", Assert.Single(health.ContentErrors()));
         Assert.Equal("49.000", await Jobs(client));
     }
 
@@ -92,7 +93,10 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     public async Task LastGoodCopy_HoldsOnlyTheDeclaredRegularFiles()
     {
         await File.WriteAllTextAsync(content.PathOf(ContentFixture.Slug + "/notities.txt"), "niet aangemeld");
-        File.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/nul"), "/dev/zero");
+        using (var mkfifo = Process.Start("mkfifo", content.PathOf(ContentFixture.Slug + "/pijp")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
         using var factory = new PerspectiefFactory(content.Root, snapshots);
         await Jobs(factory.CreateClient());
 
@@ -158,6 +162,199 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         {
             File.Delete(link);
         }
+    }
+
+    [Fact]
+    public async Task LinksUpAddedWhileRunning_AreReportedWithoutAWalk_AndLaterEditsStillShow()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots).WithSetting("Content:PollSeconds", "1");
+        var client = factory.CreateClient();
+        await Jobs(client);
+        var before = Process.GetCurrentProcess().WorkingSet64;
+
+        Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/a"), "..");
+        Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/b"), "..");
+
+        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(5));
+        Assert.Equal([Bronnen + "/a", Bronnen + "/b"], health.ContentErrors().Select(e => e.Split(':')[0]));
+        Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/c"), "/usr");
+        await Http.Eventually(client.Health, h => h.ContentErrors().Count == 3, TimeSpan.FromSeconds(5));
+        foreach (var link in new[] { "a", "b", "c" })
+        {
+            Directory.Delete(content.PathOf($"{Bronnen}/{link}"));
+        }
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49300");
+        await Http.Eventually(() => Jobs(client), v => v == "49.300", TimeSpan.FromSeconds(5));
+
+        var grown = Process.GetCurrentProcess().WorkingSet64 - before;
+        Assert.True(grown < 300_000_000, $"The process grew by {grown / 1_000_000} MB.");
+        Assert.Equal("Healthy", (await client.Health()).Status());
+    }
+
+    [Fact]
+    public async Task StartUp_WithLinksUp_ServesTheLastGoodCopyAndReportsThem()
+    {
+        using (var first = new PerspectiefFactory(content.Root, snapshots))
+        {
+            Assert.Equal("49.000", await Jobs(first.CreateClient()));
+        }
+        Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/a"), "..");
+        Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/extern"), "/usr");
+
+        using var second = new PerspectiefFactory(content.Root, snapshots);
+        var client = second.CreateClient();
+
+        Assert.Equal("49.000", await Jobs(client));
+        var health = await client.Health();
+        Assert.Equal("Degraded", health.Status());
+        Assert.Equal([Bronnen + "/a", Bronnen + "/extern"], health.ContentErrors().Select(e => e.Split(':')[0]));
+    }
+
+    [Fact]
+    public async Task TouchAndSwapFiles_KeepTheVersionTheETagAndTheCache()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+        var version = factory.Store.State.Version;
+        var etag = (await client.GetAsync(new Uri(Nota, UriKind.Relative))).Headers.ETag;
+        var changes = 0;
+        factory.Store.StateChanged += _ => Interlocked.Increment(ref changes);
+
+        File.SetLastWriteTimeUtc(content.PathOf(ContentFixture.Slug + "/publicatie.json"), DateTime.UtcNow.AddMinutes(1));
+        await File.WriteAllTextAsync(content.PathOf(ContentFixture.Slug + "/.publicatie.json.swp"), "vim");
+        await File.WriteAllTextAsync(content.PathOf(ContentFixture.Slug + "/tekst.md~"), "backup");
+        Directory.CreateDirectory(content.PathOf(".git"));
+        factory.Store.Reload();
+
+        Assert.Equal(version, factory.Store.State.Version);
+        Assert.Equal(0, changes);
+        Assert.Equal(etag, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task RealChange_GetsANewVersionAndETag()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+        var version = factory.Store.State.Version;
+        var etag = (await client.GetAsync(new Uri(Nota, UriKind.Relative))).Headers.ETag;
+
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49400");
+        factory.Store.Reload();
+
+        Assert.NotEqual(version, factory.Store.State.Version);
+        Assert.NotEqual(etag, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).Headers.ETag);
+        Assert.Equal("49.400", await Jobs(client));
+    }
+
+    [Fact]
+    public async Task SameErrorsReadAgain_KeepTheVersion_AndTheFixGetsANewOne()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        var client = factory.CreateClient();
+        await Jobs(client);
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+        factory.Store.Reload();
+        var degraded = factory.Store.State.Version;
+
+        File.SetLastWriteTimeUtc(content.PathOf(Cijfers), DateTime.UtcNow.AddMinutes(1));
+        factory.Store.Reload();
+        Assert.Equal(degraded, factory.Store.State.Version);
+
+        // Back to the very bytes served: the errors go, so the state is new, though the content is the same.
+        content.Replace(Cijfers, "\"waarde\": -49000", "\"waarde\": 49000");
+        factory.Store.Reload();
+        Assert.NotEqual(degraded, factory.Store.State.Version);
+        Assert.Equal("Healthy", (await client.Health()).Status());
+    }
+
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("parent")]
+    [InlineData("link")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task StartUp_LastGoodFolderOthersCouldHavePlanted_IsIgnoredAndLogged(string planted)
+    {
+        using (var first = new PerspectiefFactory(content.Root, snapshots))
+        {
+            await Jobs(first.CreateClient());
+        }
+        var used = snapshots;
+        switch (planted)
+        {
+            case "folder":
+                File.SetUnixFileMode(snapshots, (UnixFileMode)0b111_111_111);
+                break;
+            case "parent":
+                used = Path.Combine(snapshots, "binnen");
+                Directory.Move(snapshots, snapshots + "-verplaatst");
+                Directory.CreateDirectory(snapshots);
+                Directory.Move(snapshots + "-verplaatst", used);
+                File.SetUnixFileMode(snapshots, (UnixFileMode)0b111_111_111);
+                break;
+            default:
+                used = snapshots + "-link";
+                Directory.CreateSymbolicLink(used, snapshots);
+                break;
+        }
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+
+        try
+        {
+            var (exit, output, error) = await WebProgram.Run(
+                TimeSpan.FromSeconds(60),
+                "--urls", "http://127.0.0.1:0",
+                $"--Content:Path={content.Root}",
+                $"--Content:SnapshotPath={used}");
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Ignoring the last good folder", output, StringComparison.Ordinal);
+            Assert.Contains("er is geen laatst goede versie", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (planted == "link")
+            {
+                File.Delete(used);
+            }
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task LastGoodCopy_OnlyTheSiteUserMayOpenIt()
+    {
+        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        await Jobs(factory.CreateClient());
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(snapshots));
+    }
+
+    [Fact]
+    public void DefaultLastGoodFolder_LiesInTheUsersStateFolder_NotInTheSharedTempFolder()
+    {
+        var path = Web.Content.ContentStore.DefaultSnapshotPath("/srv/productie/content", "/srv/productie");
+
+        var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } set
+            ? set
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        Assert.StartsWith(Path.Combine(state, "almelo-perspectief", "laatst-goed-"), path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_Cancelled_StopsAtOnce()
+    {
+        using var store = new Web.Content.ContentStore(
+            Microsoft.Extensions.Options.Options.Create(new Web.Content.ContentOptions { Path = content.Root, SnapshotPath = snapshots }),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = content.Root },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Content.ContentStore>.Instance,
+            TimeProvider.System);
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.StartAsync(stopping.Token));
     }
 
     [Fact]

@@ -232,7 +232,7 @@ public sealed class ExportCommandTests
 
             Assert.Equal(1, export.Exit);
             Assert.Contains($"{ContentFixture.Slug}/bronnen", export.StandardOutput, StringComparison.Ordinal);
-            Assert.Contains("symbolische link", export.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("snelkoppeling", export.StandardOutput, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, export.StandardOutput + export.StandardError, StringComparison.Ordinal);
             Assert.False(Directory.Exists(export.Output));
         }
@@ -296,6 +296,40 @@ public sealed class ExportCommandTests
 
         Assert.Equal(ContentFolder.Version(one.Root), ContentFolder.Version(same.Root));
         Assert.NotEqual(ContentFolder.Version(one.Root), ContentFolder.Version(changed.Root));
+    }
+
+    [Fact]
+    public void ContentVersion_IgnoresHiddenAndEditorsFiles()
+    {
+        using var one = ContentFixture.Reference();
+        using var edited = ContentFixture.Reference()
+            .Write($"{ContentFixture.Slug}/.tekst.md.swp", "vim")
+            .Write($"{ContentFixture.Slug}/tekst.md~", "backup")
+            .Write(".git/HEAD", "ref: refs/heads/main");
+
+        Assert.Equal(ContentFolder.Version(one.Root), ContentFolder.Version(edited.Root));
+    }
+
+    [Fact]
+    public void ContentVersion_NeverFollowsLinksOrOpensAPipe()
+    {
+        using var one = ContentFixture.Reference();
+        using var linked = ContentFixture.Reference();
+        var bronnen = linked.PathOf($"{ContentFixture.Slug}/bronnen");
+        Directory.CreateSymbolicLink(Path.Combine(bronnen, "a"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(bronnen, "b"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(bronnen, "extern"), "/usr");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(bronnen, "pijp")))
+        {
+            mkfifo.WaitForExit();
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var version = ContentFolder.Version(linked.Root);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.NotEqual(ContentFolder.Version(one.Root), version);
+        Assert.Equal(["a", "b", "extern"], Almelo.Perspectief.Content.Loading.ContentTree.Walk(linked.Root).Errors.Select(e => Path.GetFileName(e.File)));
     }
 
     [Theory]

@@ -38,6 +38,23 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_LinksUpInBronnen_ExitsOneWithALocatedErrorForEach()
+    {
+        Directory.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/bronnen/a"), "..");
+        Directory.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/bronnen/b"), "..");
+
+        var (exit, output, _) = await Validate(content.Root);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            [
+                "perspectiefnota-2026-2029/bronnen/a:1:1: 'perspectiefnota-2026-2029/bronnen/a' is een snelkoppeling (symlink). De site volgt geen snelkoppelingen: zet het bestand of de map zelf hier neer, of haal de snelkoppeling weg.",
+                "perspectiefnota-2026-2029/bronnen/b:1:1: 'perspectiefnota-2026-2029/bronnen/b' is een snelkoppeling (symlink). De site volgt geen snelkoppelingen: zet het bestand of de map zelf hier neer, of haal de snelkoppeling weg.",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Validate_NumberThatDoesNotFit_ExitsOneWithALocatedError()
     {
         content.Replace(ContentFixture.Slug + "/cijfers.json", "\"noemer\": 3", "\"noemer\": 3.0");

@@ -5,7 +5,8 @@ namespace Almelo.Perspectief.Content.Loading;
 /// <summary>
 /// Reads files of one content folder, and only regular files inside it: a symbolic link (also a linked folder on the
 /// way), a FIFO, a device or anything that reports no size is refused, so content can never publish or copy a file
-/// from elsewhere on the server, or make a read wait forever. Keeps every file it read, for the last good copy.
+/// from elsewhere on the server, or make a read wait forever. <see cref="ContentTree"/> has refused links before any
+/// read; the check here holds for a file swapped for a link in between. Keeps every file it read, for the last good copy.
 /// </summary>
 internal sealed class ContentFolder
 {
@@ -30,9 +31,6 @@ internal sealed class ContentFolder
         var full = Path.Combine(Root, relative);
         return File.Exists(full) || Directory.Exists(full) || new FileInfo(full).LinkTarget is not null;
     }
-
-    /// <summary>Whether a folder directly in the content folder is a link rather than a folder.</summary>
-    public bool IsLink(string relative) => new DirectoryInfo(Path.Combine(Root, relative)).LinkTarget is not null;
 
     /// <summary>Reads a regular file of at most <paramref name="maxBytes"/>; null with the editor's explanation otherwise.</summary>
     public byte[]? Read(string relative, long maxBytes, out string? problem)

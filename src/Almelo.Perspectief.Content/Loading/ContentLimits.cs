@@ -39,6 +39,12 @@ public static class ContentLimits
     /// <summary>Publications in the content folder.</summary>
     public const int MaxPublications = 100;
 
+    /// <summary>Files and folders in the whole content folder (hidden ones and editors' swap files not counted).</summary>
+    public const int MaxTreeEntries = 10_000;
+
+    /// <summary>Folders in one another below the content folder (a publication's <c>bronnen/</c> is at depth 2).</summary>
+    public const int MaxTreeDepth = 8;
+
     /// <summary>Dates content may name: well before and after any publication, so that calendars can always be written.</summary>
     public static readonly DateOnly FirstDate = new(1900, 1, 1);
 

@@ -25,10 +25,12 @@ public static class ContentLoader
         StringComparer.Ordinal);
 
     /// <summary>
-    /// Reads and validates the content folder. Never throws: whatever the content holds, the answer is a snapshot or
-    /// a list of errors, each with the file relative to the folder (no server path) and one line of plain Dutch.
+    /// Reads and validates the content folder. Never throws (but <see cref="OperationCanceledException"/> when
+    /// cancelled): whatever the content holds, the answer is a snapshot or a list of errors, each with the file relative
+    /// to the folder (no server path) and one line of plain Dutch. The tree is walked first (<see cref="ContentTree"/>):
+    /// a symbolic link anywhere in it, or a tree beyond the bounds, is reported before any file is read.
     /// </summary>
-    public static ContentLoadResult Load(string root, TimeProvider? clock = null)
+    public static ContentLoadResult Load(string root, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
         if (!Directory.Exists(root))
@@ -41,9 +43,13 @@ public static class ContentLoader
         var publications = new List<Publication>();
         try
         {
-            var names = Directory.GetDirectories(folder.Root).Select(Path.GetFileName).OfType<string>()
-                .Where(name => !name.StartsWith('.'))
-                .Order(StringComparer.Ordinal)
+            var tree = ContentTree.Walk(folder.Root, cancellationToken);
+            if (tree.Errors.Count > 0)
+            {
+                return new ContentLoadResult(null, tree.Errors);
+            }
+            var names = tree.Entries.Where(e => e.Kind == ContentEntryKind.Folder && !e.Path.Contains('/', StringComparison.Ordinal))
+                .Select(e => e.Path)
                 .ToList();
             if (names.Count > ContentLimits.MaxPublications)
             {
@@ -52,7 +58,8 @@ public static class ContentLoader
             }
             foreach (var name in names)
             {
-                if (FolderProblem(folder, name) is { } problem)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (FolderProblem(name) is { } problem)
                 {
                     errors.Add(new ContentError(name + "/", 1, 1, problem));
                 }
@@ -79,12 +86,8 @@ public static class ContentLoader
             : new ContentLoadResult(null, errors);
     }
 
-    private static string? FolderProblem(ContentFolder folder, string name)
+    private static string? FolderProblem(string name)
     {
-        if (folder.IsLink(name))
-        {
-            return $"De map '{name}' is een snelkoppeling (symlink) naar een andere plek. Zet de publicatie zelf in de inhoudsmap.";
-        }
         if (!SectionTextReader.IsId(name))
         {
             return $"De mapnaam '{name}' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029').";

@@ -54,17 +54,7 @@ internal static class ExportCommand
             return 2;
         }
 
-        // Links first: nothing outside the content folder is read, not even by the check.
-        var links = ContentFolder.LinksOutside(contentPath);
-        if (links.Count > 0)
-        {
-            foreach (var link in links)
-            {
-                await output.WriteLineAsync(link.ToString());
-            }
-            await error.WriteLineAsync($"{links.Count} fout(en) gevonden in {contentPath}.");
-            return 1;
-        }
+        // The content check walks the tree before it reads any file: a link anywhere is refused, never followed.
         var validation = ValidateCommand.Run(contentPath, contentPath, baseUrl.Host, output, error);
         if (validation != 0)
         {
