@@ -78,8 +78,8 @@ internal static class PageCaching
     /// Validators, Cache-Control and 304s for the endpoints marked <see cref="CacheForEveryone"/>. A conditional request
     /// is decided here, against the current validators, and its headers are removed, so that neither the output cache
     /// nor a file result answers one on its own terms. The endpoint still runs (for a page, the output cache serves it
-    /// from memory): only a resource that exists, a 200, becomes a 304, when its response starts. A missing address
-    /// stays a 404, whatever validator the request brings.
+    /// from memory): only a resource that exists, a 200, becomes a 304, its body dropped. A missing address stays a 404,
+    /// whatever validator the request brings.
     /// </summary>
     public static void UseSharedCaching(this WebApplication app)
     {
