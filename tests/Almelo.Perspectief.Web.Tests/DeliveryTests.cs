@@ -83,6 +83,122 @@ public sealed class DeliveryTests(ReferenceSite site) : IClassFixture<ReferenceS
         Assert.Contains("Perspectiefnota", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Missing => new()
+    {
+        "/bestaat-niet",
+        Nota + "/bron/bestaat-niet",
+        Nota + "/vergaderingen/bestaat-niet.ics",
+        Nota + "/bestaat-niet.pdf",
+        "/onbekend/cijfers.csv",
+    };
+
+    [Theory]
+    [MemberData(nameof(Missing))]
+    public async Task ConditionalRequest_ForAnAddressThatDoesNotExist_Gets404(string url)
+    {
+        var etag = (await Client.GetAsync(new Uri("/", UriKind.Relative))).Headers.ETag!;
+        var lastModified = (await Client.GetAsync(new Uri(Nota, UriKind.Relative))).Content.Headers.LastModified!.Value;
+
+        var any = await Send(HttpMethod.Get, url, h => h.IfNoneMatch.Add(EntityTagHeaderValue.Any));
+        var current = await Send(HttpMethod.Get, url, h => h.IfNoneMatch.Add(etag));
+        var since = await Send(HttpMethod.Get, url, h => h.IfModifiedSince = lastModified);
+
+        Assert.Equal(HttpStatusCode.NotFound, any.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, current.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, since.StatusCode);
+        Assert.Contains("Deze pagina bestaat niet", await any.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(any.Headers.ETag);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cacheable))]
+    public async Task IfNoneMatchAny_ForAnAddressThatExists_Gets304(string url)
+    {
+        var response = await Send(HttpMethod.Get, url, h => h.IfNoneMatch.Add(EntityTagHeaderValue.Any));
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Thu, 31 Dec 2099 00:00:00 GMT")]
+    [InlineData("Sat, 28 Nov 2026 12:00:00 GMT")]
+    public async Task IfModifiedSince_LaterThanNow_IsIgnored(string date)
+    {
+        var response = await Send(HttpMethod.Get, Nota, h => h.TryAddWithoutValidation("If-Modified-Since", date));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Perspectiefnota", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Fri, 26 Nov 2026 12:00:00 GMT")]
+    [InlineData("gisteren")]
+    [InlineData("")]
+    public async Task IfModifiedSince_Invalid_IsIgnored(string date)
+    {
+        var response = await Send(HttpMethod.Get, Nota, h => h.TryAddWithoutValidation("If-Modified-Since", date));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cacheable))]
+    public async Task NotModified_CarriesTheValidatorsAndVary_ButNoBodyOrItsHeaders(string url)
+    {
+        var etag = (await Client.GetAsync(new Uri(url, UriKind.Relative))).Headers.ETag!;
+
+        var response = await Send(HttpMethod.Get, url, h =>
+        {
+            h.IfNoneMatch.Add(etag);
+            h.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        });
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal(etag, response.Headers.ETag);
+        Assert.Equal("public, max-age=30, stale-while-revalidate=30, stale-if-error=86400", response.Headers.CacheControl!.ToString());
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Equal(["Accept-Encoding"], response.Headers.Vary);
+        Assert.Null(response.Content.Headers.ContentType);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task EnhancedNavigationHeaders_GetTheSameCachedPage()
+    {
+        var plain = await (await Client.GetAsync(new Uri(Nota, UriKind.Relative))).Content.ReadAsStringAsync();
+
+        var enhanced = await Send(HttpMethod.Get, Nota, h =>
+        {
+            h.TryAddWithoutValidation("blazor-enhanced-nav", "on");
+            h.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        });
+
+        Assert.True(enhanced.Headers.Age.HasValue, "an enhanced-navigation request was rendered again");
+        Assert.Equal(plain, await enhanced.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Nota)]
+    [InlineData(Nota + "/cijfers.csv")]
+    [InlineData(Nota + "/vergaderingen.ics")]
+    [InlineData(Nota + "/bronnen/persbericht-2025-05-28.txt")]
+    [InlineData("/_eiland/perspectiefnota-2026-2029/wetten")]
+    [InlineData("/health")]
+    [InlineData("/bestaat-niet")]
+    [InlineData("/_blazor/negotiate?negotiateVersion=1")]
+    public async Task NoResponse_SetsACookie_EvenWhenTheRequestBringsOne(string url)
+    {
+        var method = url.Contains("negotiate", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get;
+
+        var response = await Send(method, url, h => h.TryAddWithoutValidation("Cookie", ".AspNetCore.Antiforgery.x=CfDJ8abc; .AspNetCore.Culture=c=en"));
+
+        Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
+        Assert.False(response.Headers.Contains("Set-Cookie"), string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var v) ? v : []));
+    }
+
     [Theory]
     [MemberData(nameof(Cacheable))]
     public async Task Head_AnswersLikeGet(string url)
@@ -117,6 +233,44 @@ public sealed class DeliveryTests(ReferenceSite site) : IClassFixture<ReferenceS
                 Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
                 Assert.Equal(body.Length, response.Content.Headers.ContentLength);
             }
+        }
+    }
+
+    [Fact]
+    public async Task HeadOrConditionalRequest_ThatFillsTheCache_LeavesTheWholeResponseForTheNextGet()
+    {
+        // A real server: Kestrel itself drops the body of a HEAD and refuses one on a 304.
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root);
+        var address = factory.StartOnRealPort();
+        using var client = new HttpClient { BaseAddress = address };
+        foreach (var (url, first) in new[] { (Nota, HttpMethod.Head), ("/sitemap.xml", HttpMethod.Head), (Nota + "/cijfers.csv", HttpMethod.Get), ("/", HttpMethod.Get) })
+        {
+            using var request = new HttpRequestMessage(first, new Uri(url, UriKind.Relative));
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+            if (first == HttpMethod.Get)
+            {
+                request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+            }
+            using var filling = await client.SendAsync(request);
+            using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            get.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+
+            using var response = await client.SendAsync(get);
+            var body = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal(first == HttpMethod.Head ? HttpStatusCode.OK : HttpStatusCode.NotModified, filling.StatusCode);
+            if (first == HttpMethod.Head)
+            {
+                Assert.True(filling.Content.Headers.ContentLength > 0, url);
+                Assert.Equal(filling.Content.Headers.ContentLength, body.Length);
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.Age.HasValue, $"{url} was not kept by the output cache");
+            Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+            Assert.NotNull(response.Content.Headers.ContentType);
+            Assert.True(body.Length > 100, url);
+            Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         }
     }
 

@@ -1,14 +1,16 @@
 using Almelo.Perspectief.Content.Model;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Almelo.Perspectief.Web.Content;
 
 /// <summary>
-/// Healthy while the content on disk is what the site serves; Degraded, with the errors, while it serves the last good
-/// content. Errors name files relative to the content folder (never a server path), as editors see them.
-/// Warnings (content gone stale with time) are listed but leave it Healthy: the site is right, only out of date.
+/// Healthy while the content on disk is what the site serves; Degraded while it serves the last good content.
+/// Warnings (content gone stale with time) are counted but leave it Healthy: the site is right, only out of date.
+/// The answer is public, so it gives counts; the located errors and warnings quote the editors' text, unpublished
+/// text too, and are listed only with <see cref="HealthOptions.Details"/> (the log always has the errors).
 /// </summary>
-public sealed class ContentHealthCheck(IContentSource store, TimeProvider clock) : IHealthCheck
+public sealed class ContentHealthCheck(IContentSource store, TimeProvider clock, IOptions<HealthOptions> options, IHostEnvironment environment) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,12 +19,30 @@ public sealed class ContentHealthCheck(IContentSource store, TimeProvider clock)
         var data = new Dictionary<string, object>
         {
             ["loadedAt"] = state.Snapshot.LoadedAt,
-            ["publications"] = state.Snapshot.Publications.Select(p => p.Slug).ToArray(),
-            ["errors"] = state.Errors.Select(e => e.ToString()).ToArray(),
-            ["warnings"] = warnings.Select(w => w.ToString()).ToArray(),
+            ["publicationCount"] = state.Snapshot.Publications.Count,
+            ["errorCount"] = state.Errors.Count,
+            ["warningCount"] = warnings.Count,
         };
+        if (options.Value.Details ?? environment.IsDevelopment())
+        {
+            data["publications"] = state.Snapshot.Publications.Select(p => p.Slug).ToArray();
+            data["errors"] = state.Errors.Select(e => e.ToString()).ToArray();
+            data["warnings"] = warnings.Select(w => w.ToString()).ToArray();
+        }
         return Task.FromResult(state.IsDegraded
             ? HealthCheckResult.Degraded($"De inhoud bevat {state.Errors.Count} fout(en); de site toont de laatst goede versie.", data: data)
             : HealthCheckResult.Healthy(warnings.Count == 0 ? "De inhoud is geldig." : $"De inhoud is geldig, met {warnings.Count} waarschuwing(en).", data));
     }
+}
+
+/// <summary>What <c>/health</c> tells anyone who asks (section <c>Health</c>); see docs/deployment.md.</summary>
+public sealed class HealthOptions
+{
+    public const string Section = "Health";
+
+    /// <summary>
+    /// List the publications and every content error and warning with its place and text. Unset: only in Development.
+    /// Turn it on only where <c>/health</c> is not public.
+    /// </summary>
+    public bool? Details { get; set; }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Almelo.Perspectief.Web.Hosting;
 
-/// <summary><c>/health</c> (content status, with every content error) and <c>/health/live</c> (the process answers).</summary>
+/// <summary><c>/health</c> (content status and counts; the errors themselves only with Health:Details) and <c>/health/live</c> (the process answers).</summary>
 internal static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)

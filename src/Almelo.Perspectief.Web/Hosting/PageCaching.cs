@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Content;
-using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,9 @@ namespace Almelo.Perspectief.Web.Hosting;
 /// <summary>
 /// Pages and downloads are the same for every reader, so shared caches (a CDN, nginx) may keep them: they are sent
 /// with <c>Cache-Control: public</c>, a short lifetime and validators derived from the content version, and a
-/// conditional request is answered with 304 before any work is done. In the app itself each response is built and
-/// compressed once per content version and kept in memory (the output cache), whatever query string a link carries.
+/// conditional request for an address that exists is answered with 304. In the app itself each response is built and
+/// compressed once per content version and encoding and kept in memory (the output cache), whatever query string or
+/// Accept-Encoding variant a request carries (<see cref="CanonicalRequests"/>).
 /// </summary>
 internal static class PageCaching
 {
@@ -28,12 +28,14 @@ internal static class PageCaching
         services.AddSingleton<ContentValidator>();
         services.AddOutputCache(options =>
         {
-            // Publication addresses are lowercase; /Perspectiefnota-… is a 404, not a cached copy of the page.
+            // Publication addresses are lowercase; /Perspectiefnota-… is a 404, not a cached copy of the page. Other
+            // letter case in a route's literal text is redirected before it gets here (CanonicalRequests).
             options.UseCaseSensitivePaths = true;
             options.AddPolicy(Policy, policy => policy
                 .Expire(TimeSpan.FromMinutes(1))
                 // No page reads a query string: ?fbclid=… and utm_* get the one cached copy, not a new render.
                 .SetVaryByQuery([])
+                // The one encoding CanonicalRequests chose (br, gzip or none), not the header the client sent.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 // Keyed on the validator (content version and day): the moment the store swaps content, no request gets the old page.
                 .VaryByValue(context => new KeyValuePair<string, string>("inhoud", context.RequestServices.GetRequiredService<ContentValidator>().Current.ETag.Tag.ToString()))
@@ -72,10 +74,17 @@ internal static class PageCaching
         return builder;
     }
 
-    /// <summary>Validators, Cache-Control and 304s for the endpoints marked <see cref="CacheForEveryone"/>.</summary>
+    /// <summary>
+    /// Validators, Cache-Control and 304s for the endpoints marked <see cref="CacheForEveryone"/>. A conditional request
+    /// is decided here, against the current validators, and its headers are removed, so that neither the output cache
+    /// nor a file result answers one on its own terms. The endpoint still runs (for a page, the output cache serves it
+    /// from memory): only a resource that exists, a 200, becomes a 304, its body dropped. A missing address stays a 404,
+    /// whatever validator the request brings.
+    /// </summary>
     public static void UseSharedCaching(this WebApplication app)
     {
         var validator = app.Services.GetRequiredService<ContentValidator>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
         var cacheControl = app.Services.GetRequiredService<IOptions<CachingOptions>>().Value.CacheControl;
         app.Use(async (context, next) =>
         {
@@ -85,27 +94,50 @@ internal static class PageCaching
                 return;
             }
             var (etag, lastModified) = validator.Current;
-            var request = context.Request.GetTypedHeaders();
-            var unchanged = request.IfNoneMatch.Count > 0
-                ? request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
-                : request.IfModifiedSince is { } since && since >= lastModified;
-            var headers = context.Response.GetTypedHeaders();
-            if (unchanged)
+            var unchanged = Unchanged(context.Request, etag, lastModified, clock.GetUtcNow());
+            context.Request.Headers.Remove(HeaderNames.IfNoneMatch);
+            context.Request.Headers.Remove(HeaderNames.IfModifiedSince);
+            var response = context.Response;
+            response.OnStarting(() =>
             {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                Validate(context.Response, headers, etag, lastModified, cacheControl);
-                return;
-            }
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                if (response.StatusCode == StatusCodes.Status200OK)
                 {
-                    Validate(context.Response, headers, etag, lastModified, cacheControl);
+                    Validate(response, etag, lastModified, cacheControl);
                 }
                 return Task.CompletedTask;
             });
-            await next(context);
+            if (!unchanged)
+            {
+                await next(context);
+                return;
+            }
+            var body = response.Body;
+            var gate = new NotModifiedGate(response, body, () => Validate(response, etag, lastModified, cacheControl));
+            response.Body = gate;
+            try
+            {
+                await next(context);
+                gate.Finish();
+            }
+            finally
+            {
+                response.Body = body;
+            }
         });
+    }
+
+    /// <summary>
+    /// RFC 9110 §13.1.2 and §13.1.3: If-None-Match wins over If-Modified-Since; <c>*</c> matches any current
+    /// representation (whether there is one, the endpoint decides); a date that is invalid or later than now is ignored.
+    /// </summary>
+    private static bool Unchanged(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified, DateTimeOffset now)
+    {
+        var headers = request.GetTypedHeaders();
+        if (headers.IfNoneMatch.Count > 0)
+        {
+            return headers.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+        }
+        return headers.IfModifiedSince is { } since && since <= now && since >= lastModified;
     }
 
     /// <summary>
@@ -141,8 +173,9 @@ internal static class PageCaching
         await whole.CopyToAsync(body, context.RequestAborted);
     });
 
-    private static void Validate(HttpResponse response, ResponseHeaders headers, EntityTagHeaderValue etag, DateTimeOffset lastModified, string cacheControl)
+    private static void Validate(HttpResponse response, EntityTagHeaderValue etag, DateTimeOffset lastModified, string cacheControl)
     {
+        var headers = response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = lastModified;
         response.Headers.CacheControl = cacheControl;
@@ -168,6 +201,85 @@ internal static class PageCaching
     private sealed class SharedCacheable
     {
         public static readonly SharedCacheable Instance = new();
+    }
+
+    /// <summary>
+    /// The body of a response to a request whose validator matches. At its first write or flush, or at the end, the
+    /// status is known: for a 200 what the endpoint (or the output cache) writes is dropped, and the response becomes a
+    /// bodiless 304 with the validators; anything else (a 404) passes through unchanged.
+    /// </summary>
+    private sealed class NotModifiedGate(HttpResponse response, Stream inner, Action validate) : Stream
+    {
+        /// <summary>Representation headers of the 200 that a 304 does not repeat (RFC 9110 §15.4.5).</summary>
+        private static readonly string[] BodyHeaders =
+            [HeaderNames.ContentType, HeaderNames.ContentLength, HeaderNames.ContentEncoding, HeaderNames.ContentDisposition, HeaderNames.ContentLanguage, HeaderNames.ContentRange];
+
+        private bool? notModified;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        /// <summary>
+        /// Whether the response is a 304 and its body dropped, decided once, when the status is final. The status itself
+        /// changes only in <see cref="Finish"/>: until then the output cache sees the 200 it may keep for the next reader.
+        /// </summary>
+        private bool NotModified => notModified ??= response.StatusCode == StatusCodes.Status200OK;
+
+        public void Finish()
+        {
+            if (!NotModified)
+            {
+                return;
+            }
+            response.StatusCode = StatusCodes.Status304NotModified;
+            foreach (var header in BodyHeaders)
+            {
+                response.Headers.Remove(header);
+            }
+            validate();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (!NotModified)
+            {
+                inner.Write(buffer, offset, count);
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            NotModified ? ValueTask.CompletedTask : inner.WriteAsync(buffer, cancellationToken);
+
+        public override void Flush()
+        {
+            if (!NotModified)
+            {
+                inner.Flush();
+            }
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) =>
+            NotModified ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A saved content change, valid or not, empties the cache, so that old versions do not take up memory.</summary>

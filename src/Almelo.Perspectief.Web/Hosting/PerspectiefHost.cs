@@ -62,6 +62,7 @@ public static class PerspectiefHost
         builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section);
 
         builder.AddHardening();
         builder.Services.AddPageCaching();
@@ -88,6 +89,7 @@ public static class PerspectiefHost
     public static WebApplication UsePerspectief(this WebApplication app)
     {
         app.UseHeadAsGet();
+        app.UseChosenEncoding();
         app.UseProxiesAndHost();
         // Before the rate limiter, so that a 429 is logged too.
         var slow = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLoggingOptions>>().Value.SlowRequestMilliseconds;
@@ -107,6 +109,7 @@ public static class PerspectiefHost
         app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
         app.UseNotFoundPageOnlyFor404();
+        app.UseCanonicalLetterCase();
         app.UseSharedCaching();
         app.UseOutputCache();
         app.UseWholeResponses();
