@@ -32,7 +32,10 @@ internal static class PageCaching
             // letter case in a route's literal text is redirected before it gets here (CanonicalRequests).
             options.UseCaseSensitivePaths = true;
             options.AddPolicy(Policy, policy => policy
-                .Expire(TimeSpan.FromMinutes(1))
+                // An entry is keyed on its content version and day and emptied on every content change, so it is never
+                // stale: it stays for the whole day its key can be asked for, and a reader after a quiet spell still
+                // gets the stored copy instead of waiting for a render (the default lifetime is one minute).
+                .Expire(TimeSpan.FromDays(1))
                 // No page reads a query string: ?fbclid=… and utm_* get the one cached copy, not a new render.
                 .SetVaryByQuery([])
                 // The one encoding CanonicalRequests chose (br, gzip or none), not the header the client sent.
