@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The site behind a shared cache: nginx proxy_cache in front of one instance (Release publish), configured as in
-# docs/deployment.md (it obeys the site's own Cache-Control; no proxy_ignore_headers). Side by side in one run:
+# docs/deployment.md (it obeys the site's own Cache-Control and keys on the encoding it chose, ignoring Vary). Side
+# by side in one run:
 #   static    nginx serving the page's bytes (as the site sends them, brotli) from a file, with the site's response
 #             headers: the same response as through the cache, and the baseline of the target;
 #   static-bare  the same file without the site's security headers (reported, for comparison);
@@ -59,6 +60,21 @@ bench_nginx <<CONF
     keepalive 32;
   }
   map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
+  map \$http_accept_encoding \$perspectief_br {
+    default 0;
+    "~*(^|,)\s*br\s*;\s*q=0(\.0{0,3})?\s*(,|\$)" 0;
+    "~*(^|,)\s*br\s*(;|,|\$)" 1;
+  }
+  map \$http_accept_encoding \$perspectief_gzip {
+    default 0;
+    "~*(^|,)\s*(x-)?gzip\s*;\s*q=0(\.0{0,3})?\s*(,|\$)" 0;
+    "~*(^|,)\s*(x-)?gzip\s*(;|,|\$)" 1;
+  }
+  map \$perspectief_br\$perspectief_gzip \$perspectief_encoding {
+    default "";
+    ~^1 br;
+    01 gzip;
+  }
   server {
     listen 127.0.0.1:$cdn_port;
     location / {
@@ -69,9 +85,12 @@ bench_nginx <<CONF
       proxy_set_header Connection \$connection_upgrade;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header Accept-Encoding \$perspectief_encoding;
       proxy_cache almelo;
-      # The site reads no query string: ?fbclid=, utm_* and the like never make a new cache entry.
-      proxy_cache_key \$scheme\$host\$uri;
+      # The site reads no query string: ?fbclid=, utm_* and the like never make a new cache entry; the encoding in
+      # the key is the one nginx chose, never the raw header, and Vary (the raw header) is left to browsers.
+      proxy_cache_key \$perspectief_encoding|\$scheme\$host\$uri;
+      proxy_ignore_headers Vary;
       proxy_cache_lock on;
       proxy_cache_lock_timeout 5s;
       proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
