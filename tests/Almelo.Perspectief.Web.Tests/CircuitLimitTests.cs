@@ -21,6 +21,8 @@ public sealed class CircuitLimitTests : IDisposable
     /// <summary>The address the site sees for a request: set by the test, so that one machine can be several clients.</summary>
     private const string ClientHeader = "X-Test-Client";
 
+    private const string Handshake = "{\"protocol\":\"blazorpack\",\"version\":1}\u001e";
+
     private readonly ContentFixture content = ContentFixture.Reference();
     private readonly CollectingSink sink = new();
     private readonly List<ClientWebSocket> sockets = [];
@@ -103,6 +105,46 @@ public sealed class CircuitLimitTests : IDisposable
         await Http.Eventually(() => TryOpen(site, "203.0.113.7"), ok => ok, TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task CircuitCap_LongPollingOverTheCap_IsClosedAfterItsHandshake_WithOneWarningAndNoError()
+    {
+        using var factory = Site(("Circuits:MaxCircuitsPerClient", "1"));
+        var site = factory.StartOnRealPort();
+        using var http = Client(site, "203.0.113.7");
+        var connection = await Negotiated(http);
+        // The place goes to a WebSocket between the negotiate and the long poll's handshake.
+        await Open(site, "203.0.113.7");
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(connection)).StatusCode);
+        (await http.PostAsync(connection, new StringContent(Handshake))).EnsureSuccessStatusCode();
+        await Http.Eventually(async () => (await http.GetAsync(connection)).StatusCode, status => status == HttpStatusCode.NoContent, TimeSpan.FromSeconds(10));
+
+        var warning = Assert.Single(sink.Events, e => e.Level >= LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("Circuit", StringComparison.Ordinal));
+        Assert.StartsWith("Circuit cap reached", warning.MessageTemplate.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(sink.Events, e => e.Level >= LogEventLevel.Error);
+    }
+
+    /// <summary>Server-sent events cannot carry Blazor's binary protocol: such a connection cannot stay open, silent or not.</summary>
+    [Fact]
+    public async Task ServerSentEventsConnection_IsClosedAtTheHandshake()
+    {
+        using var factory = Site();
+        var site = factory.StartOnRealPort();
+        using var http = Client(site, "203.0.113.7");
+        var connection = await Negotiated(http);
+        using var listen = new HttpRequestMessage(HttpMethod.Get, connection);
+        listen.Headers.Accept.ParseAdd("text/event-stream");
+        using var events = await http.SendAsync(listen, HttpCompletionOption.ResponseHeadersRead);
+
+        (await http.PostAsync(connection, new StringContent(Handshake))).EnsureSuccessStatusCode();
+        var stream = await events.Content.ReadAsStreamAsync();
+        using var reader = new StreamReader(stream);
+        await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("text/event-stream", events.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(sink.Events, e => e.Level >= LogEventLevel.Error);
+    }
+
     public void Dispose()
     {
         foreach (var socket in sockets)
@@ -122,12 +164,28 @@ public sealed class CircuitLimitTests : IDisposable
         return factory;
     }
 
+    private static HttpClient Client(Uri site, string client)
+    {
+        var http = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Add(ClientHeader, client);
+        return http;
+    }
+
+    /// <summary>The address of a negotiated connection, for the transports other than WebSockets.</summary>
+    private static async Task<Uri> Negotiated(HttpClient http)
+    {
+        using var response = await http.PostAsync(new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        using var negotiation = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return new Uri($"/_blazor?id={negotiation.RootElement.GetProperty("connectionToken").GetString()}", UriKind.Relative);
+    }
+
     /// <summary>A connection that completed SignalR's handshake and was kept by the server.</summary>
     private async Task<ClientWebSocket> Open(Uri site, string client)
     {
         var socket = NewSocket(client);
         await socket.ConnectAsync(new Uri(site, "/_blazor").ToWebSocket(), CancellationToken.None);
-        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(Handshake), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         var buffer = new byte[64];
         var answer = await socket.ReceiveAsync(buffer, CancellationToken.None);
         Assert.Equal("{}\u001e", Encoding.UTF8.GetString(buffer, 0, answer.Count));

@@ -86,22 +86,16 @@ internal enum CircuitRefusal
 }
 
 /// <summary>
-/// Counts the island's long-polling connections (Blazor's fallback where WebSockets are blocked): a WebSocket holds
-/// its place for as long as its request lasts (<see cref="CircuitGate"/>). A refused connection is closed without an
-/// exception, so that SignalR logs no error for it.
+/// Counts the island's long-polling connections (Blazor's fallback where WebSockets are blocked; server-sent events
+/// cannot carry its binary protocol and fail at the handshake): a WebSocket holds its place for as long as its
+/// request lasts (<see cref="CircuitGate"/>). A refused connection is closed without an exception, so that SignalR
+/// logs no error for it.
 /// </summary>
 internal sealed class CircuitCapFilter(CircuitCap cap) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        var transport = context.Context.Features.Get<IHttpTransportFeature>()?.TransportType;
-        // Blazor's client never uses server-sent events, and a client that only listens there could stay silent for good.
-        if (transport is HttpTransportType.ServerSentEvents)
-        {
-            context.Context.Abort();
-            return;
-        }
-        if (transport is not HttpTransportType.WebSockets)
+        if (context.Context.Features.Get<IHttpTransportFeature>()?.TransportType is not HttpTransportType.WebSockets)
         {
             var client = ClientAddress.Truncate(context.Context.GetHttpContext()?.Connection.RemoteIpAddress);
             if (cap.TryEnter(client) is not CircuitRefusal.None)

@@ -9,7 +9,7 @@ namespace Almelo.Perspectief.Web.Hosting;
 /// <see cref="RequestLoggingOptions.RepeatWindowSeconds"/>: one client repeating a 404 or a refused circuit is logged
 /// once per window, not once per request.
 /// </summary>
-public sealed class RepeatedLogFilter(TimeProvider clock, IOptions<RequestLoggingOptions> options)
+internal sealed class RepeatedLogFilter(TimeProvider clock, IOptions<RequestLoggingOptions> options)
 {
     /// <summary>Keys remembered per window; beyond this many clients in one window every further event counts as repeated, so memory stays bounded.</summary>
     public const int MaxKeysPerWindow = 10_000;
