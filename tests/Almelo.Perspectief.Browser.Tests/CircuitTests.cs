@@ -1,3 +1,7 @@
+using System.Net.WebSockets;
+using System.Text;
+using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Tests;
 using Microsoft.Playwright;
 
 namespace Almelo.Perspectief.Browser.Tests;
@@ -98,5 +102,29 @@ public sealed class CircuitTests(BrowserSite site)
 
         await Assertions.Expect(participatiewet).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Participatiewet");
+    }
+
+    [Fact]
+    public async Task ReaderOverTheCircuitCap_KeepsTheStaticLawList_WithoutErrorOrReconnectUi()
+    {
+        using var content = ContentFixture.Reference();
+        await using var factory = new PerspectiefFactory(content.Root).WithSetting("Circuits:MaxCircuitsPerClient", "1");
+        var address = factory.StartOnRealPort();
+        // Another connection from the same address takes the only place.
+        using var taken = new ClientWebSocket();
+        await taken.ConnectAsync(new UriBuilder(new Uri(address, "/_blazor")) { Scheme = "ws" }.Uri, CancellationToken.None);
+        await taken.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        await taken.ReceiveAsync(new byte[64], CancellationToken.None);
+        var page = await site.NewPage(1280, 800, site: address);
+        await page.GotoAsync(Nota);
+
+        var refused = page.WaitForResponseAsync(r => r.Url.Contains("/_blazor/negotiate", StringComparison.Ordinal));
+        var given = page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.Contains("Failed to start the connection", StringComparison.Ordinal), Timeout = 15_000 });
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
+
+        Assert.Equal(429, (await refused).Status);
+        await given;
+        Assert.Equal(3, await page.Locator(".wetten__lijst h4").CountAsync());
+        Assert.Equal(0, await page.Locator("#components-reconnect-modal:visible, .components-reconnect-overlay:visible, #blazor-error-ui:visible").CountAsync());
     }
 }

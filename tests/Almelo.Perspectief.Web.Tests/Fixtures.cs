@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace Almelo.Perspectief.Web.Tests;
 
@@ -29,5 +31,30 @@ internal static class Http
             last = await read();
         }
         return done(last) ? last : throw new Xunit.Sdk.XunitException($"Not within {within}: last seen {last}");
+    }
+}
+
+/// <summary>Every log event a host writes, as its sinks would get them.</summary>
+internal sealed class CollectingSink : ILogEventSink
+{
+    private readonly List<LogEvent> events = [];
+
+    public IReadOnlyList<LogEvent> Events
+    {
+        get
+        {
+            lock (events)
+            {
+                return [.. events];
+            }
+        }
+    }
+
+    public void Emit(LogEvent logEvent)
+    {
+        lock (events)
+        {
+            events.Add(logEvent);
+        }
     }
 }

@@ -88,6 +88,32 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
     }
 
     [Fact]
+    public async Task RateLimit_CountsEveryPathUnderHealth_ExceptTheTwoProbes()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new PerspectiefFactory(content.Root)
+            .WithSetting("RateLimiting:Enabled", "true")
+            .WithSetting("RateLimiting:PermitLimit", "3")
+            .WithSetting("RateLimiting:WindowSeconds", "60");
+        var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.GetAsync(new Uri($"/health/x{i}", UriKind.Relative))).StatusCode);
+        }
+        var longPath = await client.GetAsync(new Uri("/health/" + new string('A', 7_900), UriKind.Relative));
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, longPath.StatusCode);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task RateLimit_CountsStaticFilesApartFromPages()
     {
         using var content = ContentFixture.Reference();
@@ -133,6 +159,9 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
 
     [Theory]
     [InlineData("/perspectiefnota-2026-2029", 200, 5, LogEventLevel.Debug)]
+    [InlineData("/perspectiefnota-2026-2029", 404, 5_000, LogEventLevel.Warning)]
+    [InlineData("/health/live", 200, 5, LogEventLevel.Verbose)]
+    [InlineData("/health/x", 200, 5, LogEventLevel.Debug)]
     [InlineData("/perspectiefnota-2026-2029", 200, 5_000, LogEventLevel.Warning)]
     [InlineData("/perspectiefnota-2026-2029", 404, 5, LogEventLevel.Information)]
     [InlineData("/perspectiefnota-2026-2029", 429, 5, LogEventLevel.Warning)]
@@ -147,8 +176,93 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
         context.Request.Path = path;
         context.Response.StatusCode = status;
 
-        Assert.Equal(expected, PerspectiefHost.RequestLogLevel(context, elapsed, error: null, slowMilliseconds: 1000));
+        Assert.Equal(expected, PerspectiefHost.RequestLogLevel(context, elapsed, error: null, slowMilliseconds: 1000, Repeats(new FixedClock(PerspectiefFactory.Today))));
     }
+
+    [Fact]
+    public void RequestLog_RepeatedClientErrors_AreWrittenOncePerClientNetworkStatusAndWindow()
+    {
+        var clock = new FixedClock(PerspectiefFactory.Today);
+        var repeats = Repeats(clock);
+        LogEventLevel Level(string address, int status)
+        {
+            var context = new DefaultHttpContext();
+            context.Request.Path = "/bestaat-niet";
+            context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            context.Response.StatusCode = status;
+            return PerspectiefHost.RequestLogLevel(context, 5, error: null, slowMilliseconds: 1000, repeats);
+        }
+
+        Assert.Equal(LogEventLevel.Information, Level("203.0.113.7", 404));
+        Assert.Equal(LogEventLevel.Debug, Level("203.0.113.7", 404));
+        Assert.Equal(LogEventLevel.Debug, Level("203.0.113.200", 404));
+        Assert.Equal(LogEventLevel.Information, Level("198.51.100.7", 404));
+        Assert.Equal(LogEventLevel.Warning, Level("203.0.113.7", 429));
+        Assert.Equal(LogEventLevel.Debug, Level("203.0.113.7", 429));
+        clock.Now += TimeSpan.FromSeconds(60);
+        Assert.Equal(LogEventLevel.Information, Level("203.0.113.7", 404));
+        Assert.Equal(LogEventLevel.Warning, Level("203.0.113.7", 429));
+    }
+
+    [Fact]
+    public async Task RequestLog_NotFoundRepeatedByOneClient_WritesOneLineInProduction()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink).WithSetting("RequestLogging:SlowRequestMilliseconds", "600000");
+        var client = factory.CreateClient();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/bestaat-niet-{i}", UriKind.Relative))).StatusCode);
+        }
+        // A request logged for certain, after the 404s.
+        await client.GetAsync(new Uri("/test/fout", UriKind.Relative));
+        await Http.Eventually(() => Task.FromResult(sink.Events.Any(e => e.Level == LogEventLevel.Error && RequestPath(e) == "/test/fout")), seen => seen, TimeSpan.FromSeconds(5));
+
+        Assert.Single(sink.Events, e => RequestPath(e)?.StartsWith("/bestaat-niet-", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task RequestLog_LongPath_IsTruncatedInEveryEvent()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink);
+        var path = "/health/1" + new string('A', 7_900);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+
+        var logged = await Http.Eventually(
+            () => Task.FromResult(sink.Events.FirstOrDefault(e => RequestPath(e)?.StartsWith("/health/1AAA", StringComparison.Ordinal) == true)),
+            e => e is not null,
+            TimeSpan.FromSeconds(5));
+        Assert.Equal($"{path[..200]}…[7909 characters]", RequestPath(logged!));
+        Assert.DoesNotContain(sink.Events, e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(path[..300], StringComparison.Ordinal)
+            || e.Properties.Values.Any(v => v.ToString().Contains(path[..300], StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ErrorPage_AskedForDirectly_IsNotFound_AndLogsNoError()
+    {
+        using var content = ContentFixture.Reference();
+        var sink = new CollectingSink();
+        using var factory = new ThrowingFactory(content.Root, sink);
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/fout", UriKind.Relative));
+        await client.GetAsync(new Uri("/test/fout", UriKind.Relative));
+        await Http.Eventually(() => Task.FromResult(sink.Events.Any(e => RequestPath(e) == "/test/fout")), seen => seen, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Deze pagina bestaat niet", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(sink.Events, e => e.Level >= LogEventLevel.Error && RequestPath(e) == "/fout");
+    }
+
+    private static RepeatedLogFilter Repeats(TimeProvider clock) => new(clock, Microsoft.Extensions.Options.Options.Create(new RequestLoggingOptions()));
+
+    private static string? RequestPath(LogEvent logged) =>
+        logged.Properties.TryGetValue("RequestPath", out var path) && path is ScalarValue { Value: string value } ? value : null;
 
     [Fact]
     public async Task ForwardedHeaders_FromLoopbackWithoutConfiguredProxies_AreIgnored()
@@ -186,6 +300,7 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
     [InlineData("Site:BaseUrl", "", "Site:BaseUrl is required in Production")]
     [InlineData("ReverseProxy:KnownProxies:0", "10.0.0.300", "ReverseProxy:KnownProxies:0 is '10.0.0.300'")]
     [InlineData("ReverseProxy:KnownNetworks:0", "10.0.0.0/40", "ReverseProxy:KnownNetworks:0 is '10.0.0.0/40'")]
+    [InlineData("Circuits:MaxCircuitsPerClient", "5000", "Circuits:MaxCircuitsPerClient is 5000, more than Circuits:MaxCircuits (1000)")]
     public void BadSetting_StopsTheStart_WithAMessageNamingTheSetting(string key, string value, string message)
     {
         using var content = ContentFixture.Reference();
@@ -272,29 +387,5 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
             next(app);
             app.UseEndpoints(endpoints => endpoints.MapGet("/test/fout", (HttpContext _) => throw new InvalidOperationException("Geheim detail")));
         };
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        private readonly List<LogEvent> events = [];
-
-        public IReadOnlyList<LogEvent> Events
-        {
-            get
-            {
-                lock (events)
-                {
-                    return [.. events];
-                }
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            lock (events)
-            {
-                events.Add(logEvent);
-            }
-        }
     }
 }

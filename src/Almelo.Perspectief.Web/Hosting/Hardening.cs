@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 
@@ -65,7 +65,7 @@ internal static class Hardening
             // Pages (and downloads) and static files in separate buckets: a burst of pages never costs a reader its CSS.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!settings.Value.Enabled || context.Request.Path.StartsWithSegments("/health"))
+                if (!settings.Value.Enabled || IsHealthProbe(context.Request.Path))
                 {
                     return RateLimitPartition.GetNoLimiter("geen limiet");
                 }
@@ -89,7 +89,13 @@ internal static class Hardening
         });
 
         builder.Services.AddOptions<CircuitLimitsOptions>().BindConfiguration(CircuitLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RepeatedLogFilter>();
         builder.Services.AddSingleton<CircuitCap>();
+        builder.Services.AddSingleton<CircuitCapFilter>();
+        // The island's WebSockets are the only upgraded connections. The circuit gate refuses them first, with a plain
+        // 429 or 503; Kestrel's limit (which would throw) stays a little above, for sockets still closing.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<CircuitLimitsOptions>>((kestrel, circuits) =>
+            kestrel.Limits.MaxConcurrentUpgradedConnections = circuits.Value.MaxCircuits + circuits.Value.MaxCircuitsPerClient);
 
         // Several instances behind a load balancer must read each other's circuit descriptors: one key ring, in a shared folder.
         var keys = builder.Configuration["DataProtection:KeysPath"];
@@ -115,6 +121,13 @@ internal static class Hardening
             return context.Response.WriteAsync("Ongeldig adres (Host).", CancellationToken.None);
         });
     }
+
+    /// <summary>
+    /// The two health endpoints exactly: they are cheap and never rate limited. Any other path under /health is a
+    /// page request like any other (a 404 rendered per request), and counts.
+    /// </summary>
+    internal static bool IsHealthProbe(PathString path) =>
+        path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/health/live", StringComparison.OrdinalIgnoreCase);
 
     private static string lastUsableHost = string.Empty;
 
@@ -200,43 +213,4 @@ public static class ClientAddress
         }
         return new IPAddress(bytes).ToString();
     }
-}
-
-/// <summary>
-/// At most <see cref="CircuitLimitsOptions.MaxCircuitsPerClient"/> open connections to the island per client address:
-/// each costs the server a circuit (about 0.1 MB managed, up to 0.5 MB of process memory; bench/circuits.sh).
-/// A SignalR hub filter, so that every transport is counted.
-/// </summary>
-internal sealed partial class CircuitCap(IOptions<CircuitLimitsOptions> options, ILogger<CircuitCap> logger) : IHubFilter, IDisposable
-{
-    private readonly PartitionedRateLimiter<string> open = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetConcurrencyLimiter(client, _ => new ConcurrencyLimiterOptions { PermitLimit = options.Value.MaxCircuitsPerClient, QueueLimit = 0 }));
-
-    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
-    {
-        var address = context.Context.GetHttpContext()?.Connection.RemoteIpAddress;
-        var lease = open.AttemptAcquire(address?.ToString() ?? "onbekend");
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            CapReached(logger, ClientAddress.Truncate(address), options.Value.MaxCircuitsPerClient);
-            throw new HubException("Te veel open verbindingen vanaf dit adres.");
-        }
-        context.Context.Items[typeof(CircuitCap)] = lease;
-        await next(context);
-    }
-
-    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
-    {
-        if (context.Context.Items.Remove(typeof(CircuitCap), out var lease))
-        {
-            ((RateLimitLease)lease!).Dispose();
-        }
-        return next(context, exception);
-    }
-
-    public void Dispose() => open.Dispose();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit cap reached: client {ClientAddress} already has {MaxCircuitsPerClient} open connections to the interactive island; a new one was refused (setting Circuits:MaxCircuitsPerClient)")]
-    private static partial void CapReached(ILogger logger, string clientAddress, int maxCircuitsPerClient);
 }

@@ -55,8 +55,9 @@ public sealed class ReverseProxyOptions : IValidatableObject
 }
 
 /// <summary>
-/// What the request log keeps (section <c>RequestLogging</c>): errors, 4xx, 429 and slow requests always; ordinary
-/// successful requests only at Debug, so that a busy day does not write a line per reader (see docs/deployment.md).
+/// What the request log keeps (section <c>RequestLogging</c>): errors and slow requests always; a 4xx once per client
+/// network and window; ordinary successful requests only at Debug, so that neither a busy day nor one client
+/// repeating a bad request writes a line per request (see docs/deployment.md).
 /// </summary>
 public sealed class RequestLoggingOptions
 {
@@ -65,13 +66,17 @@ public sealed class RequestLoggingOptions
     /// <summary>A request that takes longer than this is logged as a warning, whatever its status.</summary>
     [Range(1, 600_000)]
     public int SlowRequestMilliseconds { get; set; } = 1000;
+
+    /// <summary>The same 4xx status (or refused circuit) from one client network is logged once in this many seconds; the repeats at Debug.</summary>
+    [Range(1, 3600)]
+    public int RepeatWindowSeconds { get; set; } = 60;
 }
 
 /// <summary>
 /// Limits of the interactive island's circuits (section <c>Circuits</c>). Small on purpose: the island sends a
 /// button click and receives a short text; anything larger is not a reader.
 /// </summary>
-public sealed class CircuitLimitsOptions
+public sealed class CircuitLimitsOptions : IValidatableObject
 {
     public const string Section = "Circuits";
 
@@ -89,11 +94,36 @@ public sealed class CircuitLimitsOptions
     [Range(1, 100)]
     public int MaxBufferedUnacknowledgedRenderBatches { get; set; } = 10;
 
-    /// <summary>Open connections to the island from one client address; more are refused with a warning in the log.</summary>
+    /// <summary>Open connections to the island from one client network (/24, /48, as the rate limiter counts); more are refused with a warning in the log.</summary>
     [Range(1, 10_000)]
     public int MaxCircuitsPerClient { get; set; } = 20;
+
+    /// <summary>Open connections to the island from all clients together: the ceiling on the memory circuits can take.</summary>
+    [Range(1, 100_000)]
+    public int MaxCircuits { get; set; } = 1000;
+
+    /// <summary>
+    /// A connection whose client sent no message for this long is closed. The island's client sends a ping every 15
+    /// seconds, so a reader is never closed by a value above that.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ClientTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>A new connection must complete SignalR's handshake within this time.</summary>
+    [Range(1, 300)]
+    public int HandshakeTimeoutSeconds { get; set; } = 15;
 
     /// <summary>Largest message a client may send over the circuit, in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaximumReceiveMessageSize { get; set; } = 16 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxCircuitsPerClient > MaxCircuits)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(MaxCircuitsPerClient)} is {MaxCircuitsPerClient}, more than {Section}:{nameof(MaxCircuits)} ({MaxCircuits}), the ceiling for all clients together",
+                [nameof(MaxCircuitsPerClient), nameof(MaxCircuits)]);
+        }
+    }
 }

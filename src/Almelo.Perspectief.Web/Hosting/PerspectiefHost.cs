@@ -30,7 +30,7 @@ public static class PerspectiefHost
         builder.Services.AddSerilog(
             (services, logger) =>
             {
-                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Enrich.With<TruncatedRequestPath>();
                 if (production)
                 {
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -79,7 +79,10 @@ public static class PerspectiefHost
             .AddHubOptions(hub =>
             {
                 hub.MaximumReceiveMessageSize = circuits.MaximumReceiveMessageSize;
-                hub.AddFilter<CircuitCap>();
+                // Armed by SignalR only once a client has sent its first ping; CircuitGate closes WebSockets that never do.
+                hub.ClientTimeoutInterval = TimeSpan.FromSeconds(circuits.ClientTimeoutSeconds);
+                hub.HandshakeTimeout = TimeSpan.FromSeconds(circuits.HandshakeTimeoutSeconds);
+                hub.AddFilter<CircuitCapFilter>();
             });
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryState>());
         builder.Services.AddMudServices();
@@ -93,10 +96,11 @@ public static class PerspectiefHost
         app.UseProxiesAndHost();
         // Before the rate limiter, so that a 429 is logged too.
         var slow = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLoggingOptions>>().Value.SlowRequestMilliseconds;
+        var repeats = app.Services.GetRequiredService<RepeatedLogFilter>();
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            options.GetLevel = (context, elapsed, error) => RequestLogLevel(context, elapsed, error, slow);
+            options.GetLevel = (context, elapsed, error) => RequestLogLevel(context, elapsed, error, slow, repeats);
             // No personal data beyond what is needed: the client address without its last part.
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", ClientAddress.Of(context));
         });
@@ -107,6 +111,7 @@ public static class PerspectiefHost
         app.UseHardening();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseCircuitGate();
         app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
         app.UseNotFoundPageOnlyFor404();
         app.UseCanonicalLetterCase();
@@ -134,13 +139,19 @@ public static class PerspectiefHost
     }
 
     /// <summary>
-    /// Errors, 5xx and slow requests as warnings or errors, 4xx and ended island connections as information, ordinary
-    /// successful requests at Debug (not written in Production unless an operator lowers the level), static files and
-    /// health probes at Verbose.
+    /// Errors and 5xx as errors, slow requests as warnings, ended island connections as information; a 4xx once per
+    /// client network, status and window (429 as a warning, others as information) and its repeats at Debug, so that
+    /// one client cannot fill the disk with them; ordinary successful requests at Debug (not written in Production
+    /// unless an operator lowers the level), static files and health probes at Verbose.
     /// </summary>
-    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error, int slowMilliseconds)
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsed, Exception? error, int slowMilliseconds, RepeatedLogFilter repeats)
     {
         var status = context.Response.StatusCode;
+        // A refused island connection: the circuit cap has logged its own warning, once per client and window.
+        if (error is null && CircuitGate.WasRefused(context))
+        {
+            return LogEventLevel.Debug;
+        }
         if (error is not null || status >= 500)
         {
             return LogEventLevel.Error;
@@ -150,16 +161,18 @@ public static class PerspectiefHost
         {
             return LogEventLevel.Information;
         }
-        if (status == StatusCodes.Status429TooManyRequests || elapsed > slowMilliseconds)
+        if (status >= 400)
+        {
+            return !repeats.IsFirst($"{status} {ClientAddress.Of(context)}") ? LogEventLevel.Debug
+                : status == StatusCodes.Status429TooManyRequests || elapsed > slowMilliseconds ? LogEventLevel.Warning
+                : LogEventLevel.Information;
+        }
+        if (elapsed > slowMilliseconds)
         {
             return LogEventLevel.Warning;
         }
-        if (status >= 400)
-        {
-            return LogEventLevel.Information;
-        }
         // Static assets and health probes would drown the log under load.
-        return context.Request.Path.StartsWithSegments("/health")
+        return Hardening.IsHealthProbe(context.Request.Path)
             || Path.HasExtension(context.Request.Path.Value)
             ? LogEventLevel.Verbose
             : LogEventLevel.Debug;
