@@ -27,6 +27,15 @@ public static class ContentLimits
     /// <summary>Figures in one cijfers.json.</summary>
     public const int MaxFigures = 200;
 
+    /// <summary>Terms in one begrippen.json (begrippen.schema.json enforces it, also in editors' tools).</summary>
+    public const int MaxGlossaryTerms = 500;
+
+    /// <summary>Other forms ("vormen") of one term.</summary>
+    public const int MaxTermForms = 10;
+
+    /// <summary>A term or one of its forms, in characters.</summary>
+    public const int MaxTermLength = 100;
+
     /// <summary>Steps from a derived figure down to a stated one.</summary>
     public const int MaxDerivationDepth = 20;
 
