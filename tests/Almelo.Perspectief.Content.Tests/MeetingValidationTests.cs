@@ -70,6 +70,30 @@ public sealed class MeetingValidationTests : IDisposable
     }
 
     [Fact]
+    public void StartTime_InTheHourSkippedInSpring_IsAnError()
+    {
+        content.Replace(Vergaderingen, "\"datum\": \"2025-07-10\",", "\"datum\": \"2026-03-29\", \"begintijd\": \"02:30\",");
+
+        AssertSingle(Vergaderingen, "\"begintijd\"", "De tijd 02:30 bestaat niet op 29 maart 2026: die nacht gaat de klok een uur vooruit (zomertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur.");
+    }
+
+    [Fact]
+    public void EndTime_InTheHourRepeatedInAutumn_IsAnError()
+    {
+        content.Replace(Vergaderingen, "\"datum\": \"2025-07-10\",", "\"datum\": \"2026-10-25\", \"begintijd\": \"01:30\",\n      \"eindtijd\": \"02:15\",");
+
+        AssertSingle(Vergaderingen, "\"eindtijd\"", "De tijd 02:15 komt op 25 oktober 2026 twee keer voor: die nacht gaat de klok een uur terug (wintertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur.");
+    }
+
+    [Fact]
+    public void Times_JustOutsideTheHourTheClocksChange_AreAccepted()
+    {
+        content.Replace(Vergaderingen, "\"datum\": \"2025-07-10\",", "\"datum\": \"2026-10-25\", \"begintijd\": \"01:59\", \"eindtijd\": \"03:00\",");
+
+        Assert.True(ContentLoader.Load(content.Root).IsValid);
+    }
+
+    [Fact]
     public void StartTime_InAnotherForm_IsASchemaError()
     {
         WithFirstMeeting("\"begintijd\": \"19.30 uur\",");

@@ -22,6 +22,7 @@ public sealed class SanitizingTests
         var sections = SectionTextReader.Read($"## Kop {{#kop}}\n\n{hostile}\n", "x/tekst.md", 2025, _ => null, [], new KnownIds(new HashSet<string>(), new HashSet<string>()), new HashSet<string>(), errors);
 
         Assert.NotEmpty(errors);
+        Assert.NotNull(sections);
         var html = Assert.Single(sections).Html;
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
@@ -38,6 +39,7 @@ public sealed class SanitizingTests
         var sections = SectionTextReader.Read("## Kop {#kop}\n\nZie [de nota](https://almelo2025.perspectiefnota.nl/) en **dit**:\n\n- een\n- twee\n", "x/tekst.md", 2025, _ => null, [], new KnownIds(new HashSet<string>(), new HashSet<string>()), new HashSet<string>(), errors);
 
         Assert.Empty(errors);
+        Assert.NotNull(sections);
         Assert.Equal(
             "<p>Zie <a href=\"https://almelo2025.perspectiefnota.nl/\">de nota</a> en <strong>dit</strong>:</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>\n",
             sections[0].Html);

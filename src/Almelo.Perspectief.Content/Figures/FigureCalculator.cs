@@ -150,7 +150,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return null;
         }
 
-        if (!Plausible(cijfer, unit, value.Value, at))
+        if (!Plausible(cijfer, unit, value.Value, index))
         {
             return null;
         }
@@ -159,13 +159,21 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             : new Figure(cijfer.Id, cijfer.Label, unit, value.Value, asFraction, cijfer.Benadering ?? Approximation.None, source, null);
     }
 
-    private bool Plausible(CijferFile cijfer, FigureUnit unit, Rational value, string at)
+    private bool Plausible(CijferFile cijfer, FigureUnit unit, Rational value, int index)
     {
         var number = value.ToDecimal();
-        var field = cijfer.Teller is null ? at + "/waarde" : at + "/teller";
+        var field = cijfer.Teller is null ? $"/cijfers/{index}/waarde" : $"/cijfers/{index}/teller";
         if (unit == FigureUnit.Aandeel && (number < 0 || number > 1))
         {
             errors.Add(file.ErrorAt(field, $"Het aandeel '{cijfer.Id}' moet tussen 0 en 1 liggen (40% schrijf je als 0.4)."));
+            return false;
+        }
+        // The page shows a share to a tenth of a percent, and a decimal reads 1e-30 as 0: a share written above 0
+        // that shows as "0%" would hide the number the editor meant.
+        var written = cijfer.Teller ?? file.Root.GetProperty("cijfers")[index].GetProperty("waarde").GetDouble();
+        if (unit == FigureUnit.Aandeel && written > 0 && Math.Round(number * 100m, 1, MidpointRounding.AwayFromZero) == 0)
+        {
+            errors.Add(file.ErrorAt(field, $"Het aandeel '{cijfer.Id}' is zo klein dat de pagina het als 0% toont. Een aandeel is 0 of minstens 0.0005 (0,05%); controleer het getal (40% schrijf je als 0.4)."));
             return false;
         }
         if (unit != FigureUnit.Aandeel && number < 0)
@@ -201,6 +209,11 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         if (value.ToDecimal() < 0)
         {
             errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een negatief getal. Controleer de volgorde bij \"van\": het eerste cijfer min de andere."));
+            return null;
+        }
+        if (value.ToDecimal() > ContentLimits.MaxFigureValue)
+        {
+            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een getal dat te groot is; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFigureValue)}. Controleer de cijfers bij \"van\"."));
             return null;
         }
 

@@ -18,7 +18,7 @@ public static class ContentLimits
     /// <summary>A line of tekst.md, in characters.</summary>
     public const int MaxLineLength = 10_000;
 
-    /// <summary>Quotes (&gt;) and list items nested in one another on one line of tekst.md.</summary>
+    /// <summary>Quotes (&gt;), lists, links and emphasis nested in one another in tekst.md.</summary>
     public const int MaxNesting = 16;
 
     /// <summary>A text in a JSON file, in characters.</summary>
@@ -27,10 +27,19 @@ public static class ContentLimits
     /// <summary>Figures in one cijfers.json.</summary>
     public const int MaxFigures = 200;
 
+    /// <summary>Terms in one begrippen.json (begrippen.schema.json enforces it, also in editors' tools).</summary>
+    public const int MaxGlossaryTerms = 500;
+
+    /// <summary>Other forms ("vormen") of one term.</summary>
+    public const int MaxTermForms = 10;
+
+    /// <summary>A term or one of its forms, in characters.</summary>
+    public const int MaxTermLength = 100;
+
     /// <summary>Steps from a derived figure down to a stated one.</summary>
     public const int MaxDerivationDepth = 20;
 
-    /// <summary>The largest stated amount or count (a thousand billion billion is far beyond any budget).</summary>
+    /// <summary>The largest amount or count, stated or derived (a thousand billion billion is far beyond any budget).</summary>
     public const decimal MaxFigureValue = 1_000_000_000_000_000m;
 
     /// <summary>The largest numerator or denominator of a share.</summary>

@@ -157,9 +157,10 @@ public static class ContentLoader
             agenda.Meetings.Select(m => m.Id),
             laws.Select(l => l.Id)), errors);
         var quote = ReadQuote(meta, errors);
-        var sections = meta is { Value: { } publicatie, File: { } metaFile }
+        // A text that could not be read has no sections to check publicatie.json against: that would only repeat its error.
+        var sections = meta is { Value: { } publicatie, File: { } metaFile } && texts is not null
             ? ReadSections(texts, publicatie, metaFile, numbers.Figures, numbers.Charts, numbers.Known, quote, laws, !agenda.Present || agenda.Meetings.Count > 0, errors)
-            : [];
+            : null;
 
         if (meta is not { Value: { } value, File: { } file, Date: { } date, Sources: { } sources })
         {
@@ -167,7 +168,7 @@ public static class ContentLoader
         }
         var extras = ReadExtras(folder, slug, value, file, date, numbers, agenda, glossary, laws, sections, errors);
         var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
-        if (errors.Count > before)
+        if (errors.Count > before || sections is null)
         {
             return null;
         }
@@ -263,7 +264,7 @@ public static class ContentLoader
         MeetingsPhase agenda,
         IReadOnlyList<Term> glossary,
         List<Law> laws,
-        List<Section> sections,
+        List<Section>? sections,
         List<ContentError> errors)
     {
         var press = PublicationExtras.ReadPress(publicatie.Pers, file, errors);
@@ -282,6 +283,10 @@ public static class ContentLoader
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
         }
         var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, file, errors);
+        if (sections is null)
+        {
+            return new ExtrasPhase(press, image, timeline, changes, []);
+        }
         var pageAnchors = Anchors.Of(numbers.Figures.Select(f => f.Id), numbers.Charts.Select(c => c.Id), agenda.Meetings.Select(m => m.Id), laws.Select(l => l.Id))
             .Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
@@ -365,7 +370,7 @@ public static class ContentLoader
     }
 
     private static List<Section> ReadSections(
-        IReadOnlyList<SectionText>? texts,
+        IReadOnlyList<SectionText> texts,
         PublicatieFile publicatie,
         JsonDocumentSource metaFile,
         IReadOnlyList<Figure> figures,
@@ -376,10 +381,6 @@ public static class ContentLoader
         bool hasMeetings,
         List<ContentError> errors)
     {
-        if (texts is null)
-        {
-            return [];
-        }
         foreach (var (id, _) in publicatie.Secties)
         {
             if (texts.All(t => t.Id != id))

@@ -85,6 +85,10 @@ internal static partial class ContentSchemas
                 return $"'{field}' mag niet leeg zijn.";
             case "minItems":
                 return $"'{field}' moet minstens {rule} onderdelen hebben.";
+            case "maxItems":
+                return $"'{field}' heeft te veel onderdelen: het mogen er hoogstens {rule} zijn. Haal er een paar weg.";
+            case "maxLength":
+                return $"'{field}' is te lang: het mag hoogstens {rule} tekens hebben. Maak het korter.";
             case "const":
             case "anyOf":
                 return $"'{field}' heeft hier een waarde die niet past. Kijk in de inhoudsgids welke waarden mogen.";

@@ -13,11 +13,12 @@ internal static class GlossaryAndTimeline
         {
             return terms;
         }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var forms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < file.Begrippen.Count; i++)
         {
             var begrip = file.Begrippen[i];
-            if (terms.Any(t => t.Id == begrip.Id))
+            if (!ids.Add(begrip.Id))
             {
                 errors.Add(source.ErrorAt($"/begrippen/{i}/id", $"Het begrip-id '{begrip.Id}' komt twee keer voor."));
                 continue;

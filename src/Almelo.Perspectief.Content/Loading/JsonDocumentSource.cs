@@ -145,7 +145,13 @@ internal sealed partial class JsonDocumentSource
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    CheckTexts(property.Value, pointer + "/" + Escape(property.Name), errors);
+                    var at = pointer + "/" + Escape(property.Name);
+                    // Names are ids too (of sections, of old ids): a schema pattern's $ lets a final line break through.
+                    if (property.Name.Any(char.IsControl) || TextChecks.FindInvisible(property.Name) >= 0)
+                    {
+                        errors.Add(ErrorAt(at, "De naam vóór de dubbele punt bevat een regeleinde, tab of ander onzichtbaar teken. Typ de naam opnieuw, met alleen kleine letters, cijfers en streepjes."));
+                    }
+                    CheckTexts(property.Value, at, errors);
                 }
                 break;
             case JsonValueKind.Array:

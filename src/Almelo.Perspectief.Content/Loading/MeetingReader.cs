@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
@@ -18,6 +19,11 @@ internal static class MeetingReader
             var date = ContentLoader.ParseDate(v.Datum, source, at + "/datum", errors);
             var start = ReadTime(v.Begintijd, source, at + "/begintijd", errors);
             var end = ReadTime(v.Eindtijd, source, at + "/eindtijd", errors);
+            if (date is { } day)
+            {
+                CheckClockChange(day, start, v.Begintijd, source, at + "/begintijd", errors);
+                CheckClockChange(day, end, v.Eindtijd, source, at + "/eindtijd", errors);
+            }
             if (v.Eindtijd is not null && v.Begintijd is null)
             {
                 errors.Add(source.ErrorAt(at + "/eindtijd", "Een eindtijd kan alleen met een begintijd. Zet ook \"begintijd\", of haal \"eindtijd\" weg."));
@@ -76,6 +82,27 @@ internal static class MeetingReader
         }
         errors.Add(source.ErrorAt(pointer, $"'{text}' is geen bestaande tijd. Schrijf uur:minuten, bijvoorbeeld 19:30."));
         return null;
+    }
+
+    /// <summary>
+    /// On the nights the clocks change, an hour of times does not exist in Almelo or happens twice: a calendar cannot
+    /// know which moment is meant, so the meeting needs a time outside that hour.
+    /// </summary>
+    private static void CheckClockChange(DateOnly date, TimeOnly? time, string? text, JsonDocumentSource source, string pointer, List<ContentError> errors)
+    {
+        if (time is not { } clock)
+        {
+            return;
+        }
+        var local = date.ToDateTime(clock);
+        if (AlmeloTime.TimeZone.IsInvalidTime(local))
+        {
+            errors.Add(source.ErrorAt(pointer, $"De tijd {text} bestaat niet op {DutchFormat.Date(date)}: die nacht gaat de klok een uur vooruit (zomertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur."));
+        }
+        else if (AlmeloTime.TimeZone.IsAmbiguousTime(local))
+        {
+            errors.Add(source.ErrorAt(pointer, $"De tijd {text} komt op {DutchFormat.Date(date)} twee keer voor: die nacht gaat de klok een uur terug (wintertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur."));
+        }
     }
 
     internal static Uri? ReadUrl(string? text, JsonDocumentSource source, string pointer, List<ContentError> errors)

@@ -35,7 +35,11 @@ internal static partial class SectionTextReader
     [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDate();
 
-    public static IReadOnlyList<SectionText> Read(
+    /// <summary>
+    /// The sections of the text, or null (with an error) when the text as a whole could not be read (a line too long,
+    /// nesting too deep): then nothing in it can be checked against the other files either.
+    /// </summary>
+    public static IReadOnlyList<SectionText>? Read(
         string markdown,
         string file,
         int defaultYear,
@@ -47,9 +51,14 @@ internal static partial class SectionTextReader
     {
         var lines = markdown.Split('\n');
         var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
-        if (!CheckLines(lines, file, errors) || Parse(markdown, pipeline, file, errors) is not { } document)
+        if (!CheckLines(lines, file, errors) || Parse(markdown, lines, pipeline, file, errors) is not { } document)
         {
-            return [];
+            return null;
+        }
+        if (TooDeep(document) is { } deep)
+        {
+            errors.Add(Error(file, deep, $"Hier staan meer dan {ContentLimits.MaxNesting} citaten (>), lijsten, links of stukken opmaak (* of _) in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
+            return null;
         }
 
         CheckInlines(document, file, known, errors);
@@ -78,6 +87,11 @@ internal static partial class SectionTextReader
             if (block is HtmlBlock html)
             {
                 errors.Add(Error(file, html, HtmlMessage(html.Lines.ToString())));
+                continue;
+            }
+            if (block is HeadingBlock { IsSetext: true } setext)
+            {
+                errors.Add(Error(file, setext, "Deze regel met alleen streepjes (---) of isgelijktekens (===) maakt van de regel erboven een kop, zonder id. Wilt u een kop, schrijf dan ## Titel {#id} op één regel. Wilt u een lijn, zet dan een lege regel boven de streepjes."));
                 continue;
             }
             if (block is HeadingBlock { Level: 1 } h1)
@@ -142,8 +156,35 @@ internal static partial class SectionTextReader
         return sections;
     }
 
-    /// <summary>The Markdown document; null, with an error, when Markdig refuses nesting beyond its limit (thousands of &gt; or list levels).</summary>
-    private static MarkdownDocument? Parse(string markdown, MarkdownPipeline pipeline, string file, ICollection<ContentError> errors)
+    /// <summary>
+    /// The Markdown document; null, with an error, when Markdig refuses nesting beyond its limit (dozens of list levels
+    /// built up over several lines). Markdig does not say where: a beginning of the text fails from that line on, so
+    /// halving finds the line in a few more parses.
+    /// </summary>
+    private static MarkdownDocument? Parse(string markdown, string[] lines, MarkdownPipeline pipeline, string file, ICollection<ContentError> errors)
+    {
+        if (TryParse(markdown, pipeline) is { } document)
+        {
+            return document;
+        }
+        var (good, bad) = (0, lines.Length);
+        while (bad - good > 1)
+        {
+            var middle = (good + bad) / 2;
+            if (TryParse(string.Join('\n', lines[..middle]), pipeline) is null)
+            {
+                bad = middle;
+            }
+            else
+            {
+                good = middle;
+            }
+        }
+        errors.Add(new ContentError(file, bad, 1, "Hier staan te veel citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
+        return null;
+    }
+
+    private static MarkdownDocument? TryParse(string markdown, MarkdownPipeline pipeline)
     {
         try
         {
@@ -151,9 +192,39 @@ internal static partial class SectionTextReader
         }
         catch (ArgumentException)
         {
-            errors.Add(new ContentError(file, 1, 1, "De tekst is te diep genest: er staan te veel citaten (>) of lijsten in elkaar. Haal de nesting weg; één of twee niveaus is genoeg."));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The first place (in reading order) with more than <see cref="ContentLimits.MaxNesting"/> quotes, lists, links
+    /// and emphasis inside one another, or null. Markdig reads such text but cannot write it out (and stops with an
+    /// exception); emphasis can be nested over many lines, so no check per line finds it.
+    /// </summary>
+    private static MarkdownObject? TooDeep(MarkdownDocument document)
+    {
+        var stack = new Stack<(MarkdownObject Node, int Depth)>();
+        stack.Push((document, 0));
+        while (stack.TryPop(out var item))
+        {
+            var depth = item.Depth + (item.Node is QuoteBlock or ListBlock or EmphasisInline or LinkInline ? 1 : 0);
+            if (depth > ContentLimits.MaxNesting)
+            {
+                return item.Node;
+            }
+            IEnumerable<MarkdownObject> children = item.Node switch
+            {
+                ContainerBlock blocks => blocks,
+                LeafBlock { Inline: { } inline } => [inline],
+                ContainerInline inlines => inlines,
+                _ => [],
+            };
+            foreach (var child in children.Reverse())
+            {
+                stack.Push((child, depth));
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -202,24 +273,47 @@ internal static partial class SectionTextReader
         return true;
     }
 
-    /// <summary>How many quote markers (&gt;) and list markers (-, *, +) open a line, one inside the other.</summary>
+    /// <summary>How many quote markers (&gt;) and list markers (-, *, +, 1., 1)) open a line, one inside the other.</summary>
     private static int Nesting(string line)
     {
         var depth = 0;
-        for (var i = 0; i < line.Length; i++)
+        var i = 0;
+        while (i < line.Length)
         {
             if (line[i] is ' ' or '\t')
             {
+                i++;
                 continue;
             }
-            if (line[i] == '>' || line[i] is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
+            var marker = MarkerLength(line, i);
+            if (marker == 0)
             {
-                depth++;
-                continue;
+                break;
             }
-            break;
+            depth++;
+            i += marker;
         }
         return depth;
+    }
+
+    /// <summary>The length of the quote or list marker at a place in a line ("&gt;", "- ", "12. ", "3) "), or 0 when there is none.</summary>
+    private static int MarkerLength(string line, int at)
+    {
+        if (line[at] == '>')
+        {
+            return 1;
+        }
+        var end = at;
+        while (end < line.Length && end - at < 9 && char.IsAsciiDigit(line[end]))
+        {
+            end++;
+        }
+        if (end > at && end < line.Length && line[end] is '.' or ')' || end == at && line[at] is '-' or '*' or '+')
+        {
+            end++;
+            return end < line.Length && line[end] is ' ' or '\t' ? end + 1 - at : 0;
+        }
+        return 0;
     }
 
     private static void CheckInlines(MarkdownDocument document, string file, KnownIds known, ICollection<ContentError> errors)
