@@ -39,6 +39,11 @@ catch (InvalidContentException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
+catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    // Stopped (SIGTERM, Ctrl-C) while the content was still being read at start-up: a stop, not a crash.
+    return 0;
+}
 return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
