@@ -428,7 +428,8 @@ bench_cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat; }
 # CPU ticks used so far by this script and its whole process tree (apps, nginx and its workers, samplers, wrk, Node,
 # Chromium's processes; exited but not yet reaped ones included), up to 12 levels deep.
 bench_own_ticks() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v me=$$ '
+  # A process may end between the glob and cat: cat then fails, which must not end the script (pipefail).
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v me=$$ '
     { pid = $1; sub(/^.*\) /, ""); parent[pid] = $2; ticks[pid] = $12 + $13 + $14 + $15 }
     END {
       for (p in ticks) { q = p; for (depth = 0; depth < 12 && q != "" && q != me && q > 1; depth++) q = parent[q]
