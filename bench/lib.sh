@@ -267,6 +267,33 @@ bench_nginx() {
   BENCH_NGINX=$ngx
 }
 
+# bench_proxy_conf PORT HOST:PORT...: docs/nginx/perspectief-proxy.conf, the documented nginx configuration (proxy,
+# sticky upstream, cache), with only its host lines changed for this run: it listens on 127.0.0.1:PORT without TLS,
+# the upstream has the given instances, the cache lives in $BENCH_TMP/nginx/cache. Dies when one of those lines is not
+# in the file as expected, so that the benchmarks never run a configuration other than the documented one.
+bench_proxy_conf() {
+  local port=$1 conf
+  shift
+  mkdir -p "$BENCH_TMP/nginx/cache"
+  conf=$(awk -v port="$port" -v servers="$*" -v cache="$BENCH_TMP/nginx/cache" '
+    /^proxy_cache_path \/var\/cache\/nginx\/perspectief / { sub(/\/var\/cache\/nginx\/perspectief/, cache); found["cache"]++ }
+    /^upstream perspectief \{/ { upstream = 1 }
+    upstream && /^[ \t]*server / {
+      if (!found["servers"]++) {
+        count = split(servers, address, " ")
+        for (i = 1; i <= count; i++) { line = $0; sub(/[0-9.]+:[0-9]+/, address[i], line); print line }
+      }
+      next
+    }
+    upstream && /^}/ { upstream = 0 }
+    /^[ \t]*listen 443 ssl;/ { sub(/443 ssl/, "127.0.0.1:" port); found["listen"]++ }
+    /^[ \t]*ssl_certificate(_key)? / { found["certificate"]++; next }
+    { print }
+    END { exit !(found["cache"] == 1 && found["servers"] == 1 && found["listen"] == 1 && found["certificate"] == 2) }
+  ' "$BENCH_REPO/docs/nginx/perspectief-proxy.conf") || die "docs/nginx/perspectief-proxy.conf no longer has the host lines bench_proxy_conf replaces"
+  printf '%s\n' "$conf"
+}
+
 # bench_site_headers URL: the response headers the site sends for URL as nginx add_header lines ("always"): every
 # header but those nginx writes itself for a file (date, length, type, encoding, validators, vary), so that nginx
 # serving the same bytes from a file sends the same response.
