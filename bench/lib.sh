@@ -4,7 +4,7 @@
 # What it does for a script:
 # - a temporary working folder ($BENCH_TMP) that is removed at exit, with every process the script started stopped
 #   (trap on EXIT, also after Ctrl-C or an error);
-# - a fresh copy of the committed source (git archive HEAD, or another commit), published with `dotnet publish -c Release` inside that
+# - a fresh copy of the committed source (git archive HEAD), published with `dotnet publish -c Release` inside that
 #   copy, never in the repository's own tree;
 # - starting the published app on a free loopback port, waiting until /health says "Healthy", stopping it;
 # - running wrk with bench/wrk-report.lua and reading its figures back;
@@ -132,17 +132,13 @@ bench_npm_ci() {
 BENCH_CHROME_FLAGS=(--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync --proxy-server=http://127.0.0.1:9)
 
-# bench_copy_source [COMMIT]: copies the committed source of COMMIT (HEAD when not given) into $BENCH_SRC and sets
-# BENCH_COMMIT to its short hash. A script that measures two commits points BENCH_SRC and BENCH_OUT at a folder of
-# their own for each before calling this and bench_publish. Uncommitted changes are not measured: said, not fatal.
-# shellcheck disable=SC2120 # the commit is optional: most scripts measure HEAD
+# bench_copy_source: copies the committed source (HEAD) into $BENCH_SRC and sets BENCH_COMMIT to its short hash.
+# Uncommitted changes are not measured: said, not fatal.
 bench_copy_source() {
-  local ref=${1:-HEAD}
-  git -C "$BENCH_REPO" rev-parse --verify --quiet "$ref^{commit}" >/dev/null || die "no such commit: $ref"
   mkdir -p "$BENCH_SRC"
-  git -C "$BENCH_REPO" archive "$ref" | tar -x -C "$BENCH_SRC"
-  BENCH_COMMIT=$(git -C "$BENCH_REPO" rev-parse --short "$ref^{commit}")
-  if [ "$ref" = HEAD ] && [ -n "$(git -C "$BENCH_REPO" status --porcelain -- src content Directory.Build.props Directory.Packages.props global.json)" ]; then
+  git -C "$BENCH_REPO" archive HEAD | tar -x -C "$BENCH_SRC"
+  BENCH_COMMIT=$(git -C "$BENCH_REPO" rev-parse --short HEAD)
+  if [ -n "$(git -C "$BENCH_REPO" status --porcelain -- src content Directory.Build.props Directory.Packages.props global.json)" ]; then
     say "note: the working tree has uncommitted changes in src/ or content/; this run measures commit $BENCH_COMMIT only"
   fi
 }
