@@ -117,7 +117,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 declare -A rps p99 failed status_line
 for run in "${runs[@]}"; do
-  read -r rps[$run] p99[$run] failed[$run] _ < <(bench_rounds_sum "$run")
+  read -r "rps[$run]" "p99[$run]" "failed[$run]" _ < <(bench_rounds_sum "$run")
   status_line[$run]=$(cache_statuses "$ngx/logs/$run.log")
 done
 

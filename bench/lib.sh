@@ -240,8 +240,8 @@ bench_publish_with_static_page() {
 
 # bench_nginx: starts nginx in the foreground with a config of our own in $BENCH_TMP/nginx (its pid, logs and temp
 # paths there); the http-level part of the config (log formats, upstreams, servers) comes on stdin, lines for the main
-# context (load_module) in BENCH_NGINX_MAIN. Workers: one per core, sendfile on. Sets BENCH_NGINX (the folder: logs/,
-# and static/ for files to serve) and BENCH_NGINX_PID; the caller waits for its servers to answer. As root, the
+# context (load_module) in BENCH_NGINX_MAIN. Workers: one per core, sendfile on. Its folder is $BENCH_TMP/nginx (logs/,
+# and static/ for files to serve); sets BENCH_NGINX_PID; the caller waits for its servers to answer. As root, the
 # workers run as root: a worker that cannot read its files serves fast 403s, which would make any baseline look fast.
 bench_nginx() {
   local ngx=$BENCH_TMP/nginx user_line=""
@@ -260,7 +260,6 @@ bench_nginx() {
   nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
   BENCH_NGINX_PID=$!
   bench_track "$BENCH_NGINX_PID"
-  BENCH_NGINX=$ngx
 }
 
 # bench_proxy_conf PORT HOST:PORT...: docs/nginx/perspectief-proxy.conf, the documented nginx configuration (proxy,
