@@ -274,9 +274,10 @@ bench_proxy_conf() {
     /^proxy_cache_path \/var\/cache\/nginx\/perspectief / { sub(/\/var\/cache\/nginx\/perspectief/, cache); found["cache"]++ }
     /^upstream perspectief \{/ { upstream = 1 }
     upstream && /^[ \t]*server / {
-      if (!found["servers"]++) {
+      if (!found["servers"]) {
         count = split(servers, address, " ")
         for (i = 1; i <= count; i++) { line = $0; sub(/[0-9.]+:[0-9]+/, address[i], line); print line }
+        found["servers"] = 1
       }
       next
     }
