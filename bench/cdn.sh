@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The site behind a shared cache: nginx proxy_cache in front of one instance (Release publish), configured as in
-# docs/deployment.md (it obeys the site's own Cache-Control and keys on the encoding it chose, ignoring Vary). Side
-# by side in one run:
+# The site behind a shared cache: nginx proxy_cache in front of one instance (Release publish), configured by
+# docs/nginx/perspectief-proxy.conf, the documented configuration (it obeys the site's own Cache-Control and keys on
+# the encoding it chose, ignoring Vary). Side by side in one run:
 #   static    nginx serving the page's bytes (as the site sends them, brotli) from a file, with the site's response
 #             headers: the same response as through the cache, and the baseline of the target;
 #   static-bare  the same file without the site's security headers (reported, for comparison);
@@ -38,7 +38,7 @@ max_age=$(curl -sS -D - -o /dev/null "$origin$BENCH_PAGE" | tr -d '\r' | sed -n 
 [ -n "$max_age" ] || die "the page has no max-age"
 
 ngx=$BENCH_TMP/nginx
-mkdir -p "$ngx/static" "$ngx/cache"
+mkdir -p "$ngx/static"
 # The same bytes as the site sends a browser that accepts brotli, with the same response headers: every header the
 # site sends but those nginx writes itself for a file (date, length, type, validators) or adds below.
 curl -fsS -H 'Accept-Encoding: br, gzip' -o "$ngx/static/pagina" "$origin$BENCH_PAGE"
@@ -46,59 +46,13 @@ site_headers=$(bench_site_headers "$origin$BENCH_PAGE")
 cdn_port=$(bench_free_port)
 static_port=$(bench_free_port)
 while [ "$static_port" = "$cdn_port" ]; do static_port=$(bench_free_port); done
+proxy_conf=$(bench_proxy_conf "$cdn_port" "127.0.0.1:${BENCH_APP_PORT[app]}")
 bench_nginx <<CONF
   log_format cache '\$upstream_cache_status \$status';
   access_log $ngx/logs/access.log cache buffer=64k flush=1s;
 
-  # --- as in docs/deployment.md ---
-  # Open files (cache entries and the baseline's file alike) stay open between requests; checked every second.
-  open_file_cache max=1000 inactive=60s;
-  open_file_cache_valid 1s;
-  proxy_cache_path $ngx/cache levels=1:2 keys_zone=almelo:10m max_size=256m inactive=10m use_temp_path=off;
-  upstream almelo {
-    server 127.0.0.1:${BENCH_APP_PORT[app]};
-    keepalive 32;
-  }
-  map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
-  map \$http_accept_encoding \$perspectief_br {
-    default 0;
-    "~*(^|,)\s*br\s*;\s*q=0(\.0{0,3})?\s*(,|\$)" 0;
-    "~*(^|,)\s*br\s*(;|,|\$)" 1;
-  }
-  map \$http_accept_encoding \$perspectief_gzip {
-    default 0;
-    "~*(^|,)\s*(x-)?gzip\s*;\s*q=0(\.0{0,3})?\s*(,|\$)" 0;
-    "~*(^|,)\s*(x-)?gzip\s*(;|,|\$)" 1;
-  }
-  map \$perspectief_br\$perspectief_gzip \$perspectief_encoding {
-    default "";
-    ~^1 br;
-    01 gzip;
-  }
-  server {
-    listen 127.0.0.1:$cdn_port;
-    location / {
-      proxy_pass http://almelo;
-      proxy_http_version 1.1;
-      proxy_set_header Host \$host;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header Connection \$connection_upgrade;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_set_header Accept-Encoding \$perspectief_encoding;
-      proxy_cache almelo;
-      # The site reads no query string: ?fbclid=, utm_* and the like never make a new cache entry; the encoding in
-      # the key is the one nginx chose, never the raw header, and Vary (the raw header) is left to browsers.
-      proxy_cache_key \$perspectief_encoding|\$scheme\$host\$uri;
-      proxy_ignore_headers Vary;
-      proxy_cache_lock on;
-      proxy_cache_lock_timeout 5s;
-      proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
-      proxy_cache_background_update on;
-      proxy_cache_revalidate on;
-      add_header X-Cache-Status \$upstream_cache_status always;
-    }
-  }
+  # --- docs/nginx/perspectief-proxy.conf: the proxy and its cache, as documented ---
+$proxy_conf
   # --- the baselines: the same bytes from a file, logged as the cache's requests are (a fair comparison); /pagina
   # with the site's own response headers (the same response as through the cache), /kaal without them ---
   server {
@@ -163,7 +117,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 declare -A rps p99 failed status_line
 for run in "${runs[@]}"; do
-  read -r rps[$run] p99[$run] failed[$run] _ < <(bench_rounds_sum "$run")
+  read -r "rps[$run]" "p99[$run]" "failed[$run]" _ < <(bench_rounds_sum "$run")
   status_line[$run]=$(cache_statuses "$ngx/logs/$run.log")
 done
 

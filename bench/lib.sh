@@ -4,7 +4,7 @@
 # What it does for a script:
 # - a temporary working folder ($BENCH_TMP) that is removed at exit, with every process the script started stopped
 #   (trap on EXIT, also after Ctrl-C or an error);
-# - a fresh copy of the committed source (git archive HEAD, or another commit), published with `dotnet publish -c Release` inside that
+# - a fresh copy of the committed source (git archive HEAD), published with `dotnet publish -c Release` inside that
 #   copy, never in the repository's own tree;
 # - starting the published app on a free loopback port, waiting until /health says "Healthy", stopping it;
 # - running wrk with bench/wrk-report.lua and reading its figures back;
@@ -132,17 +132,13 @@ bench_npm_ci() {
 BENCH_CHROME_FLAGS=(--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync --proxy-server=http://127.0.0.1:9)
 
-# bench_copy_source [COMMIT]: copies the committed source of COMMIT (HEAD when not given) into $BENCH_SRC and sets
-# BENCH_COMMIT to its short hash. A script that measures two commits points BENCH_SRC and BENCH_OUT at a folder of
-# their own for each before calling this and bench_publish. Uncommitted changes are not measured: said, not fatal.
-# shellcheck disable=SC2120 # the commit is optional: most scripts measure HEAD
+# bench_copy_source: copies the committed source (HEAD) into $BENCH_SRC and sets BENCH_COMMIT to its short hash.
+# Uncommitted changes are not measured: said, not fatal.
 bench_copy_source() {
-  local ref=${1:-HEAD}
-  git -C "$BENCH_REPO" rev-parse --verify --quiet "$ref^{commit}" >/dev/null || die "no such commit: $ref"
   mkdir -p "$BENCH_SRC"
-  git -C "$BENCH_REPO" archive "$ref" | tar -x -C "$BENCH_SRC"
-  BENCH_COMMIT=$(git -C "$BENCH_REPO" rev-parse --short "$ref^{commit}")
-  if [ "$ref" = HEAD ] && [ -n "$(git -C "$BENCH_REPO" status --porcelain -- src content Directory.Build.props Directory.Packages.props global.json)" ]; then
+  git -C "$BENCH_REPO" archive HEAD | tar -x -C "$BENCH_SRC"
+  BENCH_COMMIT=$(git -C "$BENCH_REPO" rev-parse --short HEAD)
+  if [ -n "$(git -C "$BENCH_REPO" status --porcelain -- src content Directory.Build.props Directory.Packages.props global.json)" ]; then
     say "note: the working tree has uncommitted changes in src/ or content/; this run measures commit $BENCH_COMMIT only"
   fi
 }
@@ -244,8 +240,8 @@ bench_publish_with_static_page() {
 
 # bench_nginx: starts nginx in the foreground with a config of our own in $BENCH_TMP/nginx (its pid, logs and temp
 # paths there); the http-level part of the config (log formats, upstreams, servers) comes on stdin, lines for the main
-# context (load_module) in BENCH_NGINX_MAIN. Workers: one per core, sendfile on. Sets BENCH_NGINX (the folder: logs/,
-# and static/ for files to serve) and BENCH_NGINX_PID; the caller waits for its servers to answer. As root, the
+# context (load_module) in BENCH_NGINX_MAIN. Workers: one per core, sendfile on. Its folder is $BENCH_TMP/nginx (logs/,
+# and static/ for files to serve); sets BENCH_NGINX_PID; the caller waits for its servers to answer. As root, the
 # workers run as root: a worker that cannot read its files serves fast 403s, which would make any baseline look fast.
 bench_nginx() {
   local ngx=$BENCH_TMP/nginx user_line=""
@@ -264,7 +260,34 @@ bench_nginx() {
   nginx -p "$ngx" -e "$ngx/logs/error.log" -c "$ngx/nginx.conf" </dev/null >"$ngx/logs/stdout.log" 2>&1 &
   BENCH_NGINX_PID=$!
   bench_track "$BENCH_NGINX_PID"
-  BENCH_NGINX=$ngx
+}
+
+# bench_proxy_conf PORT HOST:PORT...: docs/nginx/perspectief-proxy.conf, the documented nginx configuration (proxy,
+# sticky upstream, cache), with only its host lines changed for this run: it listens on 127.0.0.1:PORT without TLS,
+# the upstream has the given instances, the cache lives in $BENCH_TMP/nginx/cache. Dies when one of those lines is not
+# in the file as expected, so that the benchmarks never run a configuration other than the documented one.
+bench_proxy_conf() {
+  local port=$1 conf
+  shift
+  mkdir -p "$BENCH_TMP/nginx/cache"
+  conf=$(awk -v port="$port" -v servers="$*" -v cache="$BENCH_TMP/nginx/cache" '
+    /^proxy_cache_path \/var\/cache\/nginx\/perspectief / { sub(/\/var\/cache\/nginx\/perspectief/, cache); found["cache"]++ }
+    /^upstream perspectief \{/ { upstream = 1 }
+    upstream && /^[ \t]*server / {
+      if (!found["servers"]) {
+        count = split(servers, address, " ")
+        for (i = 1; i <= count; i++) { line = $0; sub(/[0-9.]+:[0-9]+/, address[i], line); print line }
+        found["servers"] = 1
+      }
+      next
+    }
+    upstream && /^}/ { upstream = 0 }
+    /^[ \t]*listen 443 ssl;/ { sub(/443 ssl/, "127.0.0.1:" port); found["listen"]++ }
+    /^[ \t]*ssl_certificate(_key)? / { found["certificate"]++; next }
+    { print }
+    END { exit !(found["cache"] == 1 && found["servers"] == 1 && found["listen"] == 1 && found["certificate"] == 2) }
+  ' "$BENCH_REPO/docs/nginx/perspectief-proxy.conf") || die "docs/nginx/perspectief-proxy.conf no longer has the host lines bench_proxy_conf replaces"
+  printf '%s\n' "$conf"
 }
 
 # bench_site_headers URL: the response headers the site sends for URL as nginx add_header lines ("always"): every

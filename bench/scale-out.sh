@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Scale-out: two instances of the published app (same Data Protection key folder) behind nginx on loopback, with
-# sticky sessions (consistent hash on a visitor cookie, or on the client address without one) and retry on the next instance for connection errors,
-# timeouts, 502 and 503. wrk through nginx in three segments: before, during (instance b gets SIGTERM halfway) and
-# after. Target: only requests in flight at the kill fail. Run from the repository root: bash bench/scale-out.sh (~2 min)
+# Scale-out: two instances of the published app (same Data Protection key folder) behind nginx on loopback, configured
+# by docs/nginx/perspectief-proxy.conf without its cache: sticky sessions (consistent hash on a visitor cookie, or on
+# the client address without one) and retry on the next instance for connection errors, timeouts, 502 and 503. wrk
+# through nginx in three segments: before, during (instance b gets SIGTERM halfway) and after. Target: only requests
+# in flight at the kill fail. Run from the repository root: bash bench/scale-out.sh (~2 min)
 # Settings: BENCH_SEGMENT (10 s per segment), BENCH_WARMUP (20 s), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 # BENCH_VISITORS (1000: wrk sends a random cookie "bezoeker=1..N" per request, as N different visitors).
 source "$(dirname "$0")/lib.sh"
@@ -22,41 +23,27 @@ for name in a b; do
   bench_start_app "$name" --RateLimiting:Enabled=false "--DataProtection:KeysPath=$keys"
 done
 
-# nginx: a config of our own in the temporary folder (bench_nginx in lib.sh).
+# nginx: docs/nginx/perspectief-proxy.conf (bench_proxy_conf in lib.sh), with two changes for this run: the sticky key
+# is a visitor cookie, because all of wrk's requests come from one address; and nothing is taken from or stored in
+# the cache, which would otherwise answer nearly every request and hide what the instances do.
 ngx=$BENCH_TMP/nginx
 port=$(bench_free_port)
+proxy_conf=$(bench_proxy_conf "$port" "127.0.0.1:${BENCH_APP_PORT[a]}" "127.0.0.1:${BENCH_APP_PORT[b]}")
+# shellcheck disable=SC2016 # nginx variables, not the shell's
+sticky_conf=${proxy_conf/'hash $remote_addr consistent;'/'hash $sticky_key consistent;'}
+[ "$sticky_conf" != "$proxy_conf" ] || die "docs/nginx/perspectief-proxy.conf no longer has 'hash \$remote_addr consistent;'"
 bench_nginx <<EOF
   # Which instance answered each request, and whether nginx had to try another ("addr1, addr2").
   log_format bench '\$msec \$status "\$upstream_addr" "\$upstream_status"';
   access_log $ngx/logs/access.log bench buffer=64k flush=1s;
 
-  map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
   # Sticky key: the visitor cookie when there is one (wrk sends one per request), else the client's address.
   map \$cookie_bezoeker \$sticky_key { '' \$remote_addr; default \$cookie_bezoeker; }
+  # Inherited by the documented location, which sets neither.
+  proxy_cache_bypass 1;
+  proxy_no_cache 1;
 
-  upstream almelo {
-    # Sticky sessions: a visitor stays on one instance, which Blazor's interactive island (its negotiate request
-    # and WebSocket) needs; "consistent": when an instance drops out, only its visitors move.
-    hash \$sticky_key consistent;
-    server 127.0.0.1:${BENCH_APP_PORT[a]} max_fails=1 fail_timeout=10s;
-    server 127.0.0.1:${BENCH_APP_PORT[b]} max_fails=1 fail_timeout=10s;
-    keepalive 32;
-  }
-  server {
-    listen 127.0.0.1:$port;
-    location / {
-      proxy_pass http://almelo;
-      proxy_http_version 1.1;
-      proxy_set_header Host \$host;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header Connection \$connection_upgrade;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 30s;
-    }
-  }
+$sticky_conf
 EOF
 nginx_pid=$BENCH_NGINX_PID
 base="http://127.0.0.1:$port"

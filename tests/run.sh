@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and prints "N passed, N failed" from the real counts.
 # Installs what the tests need first: Debian's chromium (browser tests), Node.js/npm and the npm packages.
-# Also lints the GitHub workflows with actionlint; that check counts as one test.
+# Also lints the GitHub workflows with actionlint and the shell scripts with shellcheck; each check counts as one test.
+# The TRX files go to $TEST_RESULTS_DIR (default tests/results/, ignored by git), where CI picks them up on a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -9,6 +10,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (Debian packages)..."
   sudo=""
@@ -26,8 +28,15 @@ node tests/workflows/lint.cjs
 lint=$?
 set -e
 
-results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# The shell scripts of the benchmarks and the tests, linted with shellcheck (settings in .shellcheckrc).
+set +e
+shellcheck bench/*.sh tests/*.sh .ci/run
+shell_lint=$?
+set -e
+
+results=$(realpath -m "${TEST_RESULTS_DIR:-tests/results}")
+mkdir -p "$results"
+rm -f "$results"/*.trx # an earlier run's files would be counted again
 set +e
 dotnet test Almelo.Perspectief.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
@@ -52,6 +61,13 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
 fi
 if [ "$lint" -ne 0 ]; then
   echo "actionlint found problems in .github/workflows: see above."
+  failed=$((failed + 1))
+  status=1
+else
+  passed=$((passed + 1))
+fi
+if [ "$shell_lint" -ne 0 ]; then
+  echo "shellcheck found problems in the shell scripts: see above."
   failed=$((failed + 1))
   status=1
 else

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Almelo.Perspectief.Web.Tests;
 using Microsoft.Playwright;
 using Almelo.Perspectief.Content.Tests;
@@ -12,7 +14,15 @@ public sealed class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// When set (CI sets it), every context records a Playwright trace, written to this folder when it is closed
+    /// through <see cref="Close"/> or when the fixture ends; CI uploads the folder when a test failed.
+    /// </summary>
+    private static readonly string? TracesFolder = Environment.GetEnvironmentVariable("PLAYWRIGHT_TRACES_DIR") is { Length: > 0 } folder ? folder : null;
+
     private readonly ContentFixture content = ContentFixture.Reference();
+    private readonly ConcurrentDictionary<IBrowserContext, string> traces = new();
+    private int traceCount;
     private IPlaywright? playwright;
 
     public PerspectiefFactory Factory { get; private set; } = default!;
@@ -49,8 +59,8 @@ public sealed class BrowserSite : IAsyncLifetime
         return (factory, factory.StartOnRealPort());
     }
 
-    /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page.</summary>
-    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null)
+    /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page; its trace is named after the calling test.</summary>
+    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null, [CallerMemberName] string test = "")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -60,7 +70,27 @@ public sealed class BrowserSite : IAsyncLifetime
             Locale = "nl-NL",
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
         });
+        if (TracesFolder is not null)
+        {
+            await context.Tracing.StartAsync(new TracingStartOptions { Title = test, Snapshots = true });
+            traces[context] = $"{Interlocked.Increment(ref traceCount):000}-{test}";
+        }
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes the page's browser context, after writing its trace when traces are recorded.</summary>
+    public async Task Close(IPage page)
+    {
+        await SaveTrace(page.Context);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task SaveTrace(IBrowserContext context)
+    {
+        if (traces.TryRemove(context, out var name))
+        {
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(TracesFolder!, name + ".zip") });
+        }
     }
 
     /// <summary>
@@ -72,6 +102,10 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var context in traces.Keys)
+        {
+            await SaveTrace(context);
+        }
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

@@ -66,7 +66,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
             });
             violations.AddRange(result.Violations.Select(v => $"{url}: {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-            await page.Context.CloseAsync();
+            await site.Close(page);
         }
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Almelo.Perspectief.Web.Tests;
 
-/// <summary>docs/deployment.md serves the export with the live site's headers: its nginx lines must stay equal to what the app sends.</summary>
+/// <summary>
+/// docs/deployment.md serves the export with the live site's headers: its nginx lines must stay equal to what the app
+/// sends. docs/nginx/perspectief-proxy.conf, the one nginx configuration in front of the site, keys its cache on the
+/// encoding it chose.
+/// </summary>
 public sealed partial class DeploymentDocTests
 {
     private static readonly string[] SecurityHeaders =
@@ -48,9 +52,9 @@ public sealed partial class DeploymentDocTests
     [InlineData("deflate, zstd", "")]
     [InlineData("identity", "")]
     [InlineData("", "")]
-    public async Task NginxCacheBlock_KeysOnTheEncodingItChose_NeverOnTheRawHeader(string acceptEncoding, string chosen)
+    public async Task NginxProxyConf_KeysOnTheEncodingItChose_NeverOnTheRawHeader(string acceptEncoding, string chosen)
     {
-        var doc = await File.ReadAllTextAsync(Path.Combine(ContentFixture.RepositoryRoot, "docs", "deployment.md"));
+        var doc = await File.ReadAllTextAsync(NginxProxyConf);
 
         var brotli = NginxMap(doc, "perspectief_br", acceptEncoding);
         var gzip = NginxMap(doc, "perspectief_gzip", acceptEncoding);
@@ -61,7 +65,26 @@ public sealed partial class DeploymentDocTests
         Assert.Contains("$perspectief_encoding", Assert.Single(CacheKeyLine().Matches(doc)).Value, StringComparison.Ordinal);
     }
 
-    /// <summary>What an nginx <c>map</c> block of the document gives for an input: exact strings, then regexes in order, then the default.</summary>
+    [Fact]
+    public async Task NginxProxyConf_IsTheOnlyCopy_DocsAndBenchUseIt()
+    {
+        var deployment = await File.ReadAllTextAsync(Path.Combine(ContentFixture.RepositoryRoot, "docs", "deployment.md"));
+        var proxyScripts = new[] { "cdn.sh", "scale-out.sh" }.Select(name => Path.Combine(ContentFixture.RepositoryRoot, "bench", name));
+
+        Assert.Contains("](nginx/perspectief-proxy.conf)", deployment, StringComparison.Ordinal);
+        Assert.DoesNotContain("proxy_pass", deployment, StringComparison.Ordinal);
+        Assert.Contains("/docs/nginx/perspectief-proxy.conf", await File.ReadAllTextAsync(Path.Combine(ContentFixture.RepositoryRoot, "bench", "lib.sh")), StringComparison.Ordinal);
+        foreach (var script in proxyScripts)
+        {
+            var text = await File.ReadAllTextAsync(script);
+            Assert.Contains("bench_proxy_conf ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("proxy_pass", text, StringComparison.Ordinal);
+        }
+    }
+
+    private static string NginxProxyConf => Path.Combine(ContentFixture.RepositoryRoot, "docs", "nginx", "perspectief-proxy.conf");
+
+    /// <summary>What an nginx <c>map</c> block of the configuration gives for an input: exact strings, then regexes in order, then the default.</summary>
     private static string NginxMap(string doc, string variable, string input)
     {
         var lines = doc[doc.IndexOf($" ${variable} {{", StringComparison.Ordinal)..].Split('\n').Skip(1).TakeWhile(line => line.Trim() != "}");
