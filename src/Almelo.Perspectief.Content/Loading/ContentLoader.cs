@@ -149,7 +149,7 @@ public static class ContentLoader
         var numbers = ReadFigures(folder, slug, meta.Sources, errors);
         var agenda = ReadAgenda(folder, slug, meta.Sources, errors);
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(folder, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
-        var glossary = GlossaryAndTimeline.ReadGlossary(begrippen, glossaryFile, errors);
+        var glossary = GlossaryReader.ReadGlossary(begrippen, glossaryFile, errors);
         var laws = ReadLaws(meta, errors);
         var texts = ReadText(folder, slug, meta.Date, numbers.Figures, glossary, numbers.Known, Anchors.Of(
             numbers.Known.Figures ?? Enumerable.Empty<string>(),
@@ -267,9 +267,9 @@ public static class ContentLoader
         List<Section>? sections,
         List<ContentError> errors)
     {
-        var press = PublicationExtras.ReadPress(publicatie.Pers, file, errors);
+        var press = PressReader.ReadPress(publicatie.Pers, file, errors);
         var image = publicatie.Deelafbeelding is { } afbeelding
-            && PublicationExtras.ReadAttachment(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
+            && PressReader.ReadAttachment(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
             ? new ShareImage(imageFile, afbeelding.Alt)
             : null;
         if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
@@ -277,12 +277,12 @@ public static class ContentLoader
             errors.Add(file.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
         }
         Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
-        var timeline = GlossaryAndTimeline.ReadTimeline(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
+        var timeline = GlossaryReader.ReadTimeline(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
         foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
         {
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
         }
-        var changes = PublicationExtras.ReadChanges(publicatie.Wijzigingen, date, file, errors);
+        var changes = PressReader.ReadChanges(publicatie.Wijzigingen, date, file, errors);
         if (sections is null)
         {
             return new ExtrasPhase(press, image, timeline, changes, []);
@@ -293,7 +293,7 @@ public static class ContentLoader
         pageAnchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
         var aliasTargets = numbers.Figures.Select(f => Anchors.Figure(f.Id)).Concat(numbers.Charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
-        var aliases = PublicationExtras.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, file, errors);
+        var aliases = PressReader.ReadAliases(publicatie.Aliassen, pageAnchors, aliasTargets, file, errors);
         return new ExtrasPhase(press, image, timeline, changes, aliases);
     }
 
@@ -488,7 +488,7 @@ public static class ContentLoader
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
             }
-            var attachment = bron.Bestand is null ? null : PublicationExtras.ReadAttachment(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
+            var attachment = bron.Bestand is null ? null : PressReader.ReadAttachment(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
             if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment)))
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));

@@ -3,7 +3,7 @@ using Almelo.Perspectief.Content.Model;
 namespace Almelo.Perspectief.Content.Loading;
 
 /// <summary>The parts of publicatie.json for journalists: downloadable files, press contact, changes and old ids.</summary>
-internal static class PublicationExtras
+internal static class PressReader
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {

@@ -4,7 +4,7 @@ using Almelo.Perspectief.Content.Model;
 namespace Almelo.Perspectief.Content.Loading;
 
 /// <summary>The glossary (begrippen.json) and the timeline of the decision (publicatie.json "tijdlijn").</summary>
-internal static class GlossaryAndTimeline
+internal static class GlossaryReader
 {
     public static List<Term> ReadGlossary(BegrippenFile? file, JsonDocumentSource? source, ICollection<ContentError> errors)
     {
