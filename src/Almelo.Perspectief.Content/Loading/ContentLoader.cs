@@ -149,7 +149,7 @@ public static class ContentLoader
         var numbers = ReadFigures(folder, slug, meta.Sources, errors);
         var agenda = ReadAgenda(folder, slug, meta.Sources, errors);
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(folder, slug, GlossaryFile, ContentSchemas.Begrippen, required: false, errors);
-        var glossary = GlossaryReader.ReadGlossary(begrippen, glossaryFile, errors);
+        var glossary = GlossaryReader.Read(begrippen, glossaryFile, errors);
         var laws = ReadLaws(meta, errors);
         var texts = ReadText(folder, slug, meta.Date, numbers.Figures, glossary, numbers.Known, Anchors.Of(
             numbers.Known.Figures ?? Enumerable.Empty<string>(),
@@ -269,7 +269,7 @@ public static class ContentLoader
     {
         var press = PressReader.ReadPress(publicatie.Pers, file, errors);
         var image = publicatie.Deelafbeelding is { } afbeelding
-            && PressReader.ReadAttachment(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
+            && AttachmentReader.Read(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
             ? new ShareImage(imageFile, afbeelding.Alt)
             : null;
         if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
@@ -277,7 +277,7 @@ public static class ContentLoader
             errors.Add(file.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
         }
         Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
-        var timeline = GlossaryReader.ReadTimeline(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
+        var timeline = TimelineReader.Read(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
         foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
         {
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
@@ -488,7 +488,7 @@ public static class ContentLoader
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
             }
-            var attachment = bron.Bestand is null ? null : PressReader.ReadAttachment(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
+            var attachment = bron.Bestand is null ? null : AttachmentReader.Read(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
             if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment)))
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));
