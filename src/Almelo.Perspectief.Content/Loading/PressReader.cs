@@ -29,7 +29,7 @@ internal static class PressReader
         var changes = new List<Change>();
         for (var i = 0; i < wijzigingen.Count; i++)
         {
-            var date = ContentLoader.ParseDate(wijzigingen[i].Datum, file, $"/wijzigingen/{i}/datum", errors);
+            var date = file.ReadDate(wijzigingen[i].Datum, $"/wijzigingen/{i}/datum", errors);
             if (date is null)
             {
                 continue;

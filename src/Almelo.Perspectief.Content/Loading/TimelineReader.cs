@@ -27,7 +27,7 @@ internal static class TimelineReader
                 errors.Add(file.ErrorAt(at, "Geef elke stap van de tijdlijn precies één van: \"datum\", \"periode\" of \"vergaderingen\"."));
                 continue;
             }
-            var date = step.Datum is null ? null : ContentLoader.ParseDate(step.Datum, file, at + "/datum", errors);
+            var date = step.Datum is null ? null : file.ReadDate(step.Datum, at + "/datum", errors);
             var stepMeetings = new List<Meeting>();
             foreach (var (id, j) in (step.Vergaderingen ?? []).Select((id, j) => (id, j)))
             {

@@ -1,13 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace Almelo.Perspectief.Content.Model;
 
 /// <summary>
 /// The ids that a page gives to the things on it, so that a link can point at one of them (#cijfer-besparing-totaal).
 /// Validation checks links in the text against the same names the page uses.
 /// </summary>
-public static class Anchors
+public static partial class Anchors
 {
     /// <summary>What an id and a publication's folder name (its web address) may look like: "perspectiefnota-2026-2029".</summary>
     public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    /// <summary>Whether the text is a valid id (the pattern's <c>$</c> also matches before a final line break, which an id may not have).</summary>
+    public static bool IsId(string text) => IdRegex().IsMatch(text) && !text.EndsWith('\n');
+
+    [GeneratedRegex(IdPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex IdRegex();
 
     /// <summary>The section every publication page ends with; content may not declare it.</summary>
     public const string PressSection = "voor-de-pers";
