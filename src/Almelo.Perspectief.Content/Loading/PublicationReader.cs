@@ -53,7 +53,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         // Old ids are checked against everything on the page: without its sections there is nothing to check them against.
         var aliases = sections is null
             ? []
-            : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections), AliasTargets(numbers, sections), file, errors);
+            : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections, sources.Keys), AliasTargets(numbers, sections), file, errors);
         var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
         if (errors.Count > before || sections is null)
         {
@@ -162,13 +162,18 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         return new ExtrasPhase(press, image, timeline, changes);
     }
 
-    /// <summary>The ids on the page that an old id may not take: those of the sections, figures, charts, meetings, laws and terms.</summary>
-    private static HashSet<string> PageAnchors(FiguresPhase numbers, MeetingsPhase agenda, IReadOnlyList<Term> glossary, IReadOnlyList<Law> laws, IReadOnlyList<Section> sections)
+    /// <summary>
+    /// The ids on the page that an old id may not take: the fixed blocks' and those of the sections, figures, charts,
+    /// meetings, laws, terms and sources. The ids made from these (…__kop) have a form that content cannot write.
+    /// </summary>
+    private static HashSet<string> PageAnchors(FiguresPhase numbers, MeetingsPhase agenda, IReadOnlyList<Term> glossary, IReadOnlyList<Law> laws, IReadOnlyList<Section> sections, IEnumerable<string> sourceIds)
     {
         var anchors = Anchors.Of(numbers.Figures.Select(f => f.Id), numbers.Charts.Select(c => c.Id), agenda.Meetings.Select(m => m.Id), laws.Select(l => l.Id))
             .Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
         anchors.UnionWith(glossary.Select(t => Anchors.Term(t.Id)));
+        anchors.UnionWith(sourceIds.Select(Anchors.Source));
+        anchors.UnionWith(Anchors.Reserved);
         return anchors;
     }
 
