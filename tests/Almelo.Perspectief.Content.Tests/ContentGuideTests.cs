@@ -7,7 +7,8 @@ namespace Almelo.Perspectief.Content.Tests;
 
 /// <summary>
 /// The examples in chapter 6 of the content guide (<c>docs/inhoud-bewerken.md</c>), put into the reference content
-/// as an editor would: they must load without errors and do what the guide says.
+/// as an editor would: they must load without errors and do what the guide says. The ids the guide tells editors
+/// not to choose are the ones the site reserves.
 /// </summary>
 public sealed partial class ContentGuideTests : IDisposable
 {
@@ -23,6 +24,29 @@ public sealed partial class ContentGuideTests : IDisposable
 
     [GeneratedRegex(@"^\s*```text\s*\n(?<body>.*?)^\s*```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex TextBlock();
+
+    [GeneratedRegex(@"Deze ids gebruikt de site zelf; die mag je niet kiezen:\s*(?<list>[^\n]*)")]
+    private static partial Regex ReservedIds();
+
+    [GeneratedRegex(@"Een id mag ook niet beginnen met (?<list>[^:]*):")]
+    private static partial Regex ReservedPrefixes();
+
+    [GeneratedRegex("`(?<code>[^`]+)`")]
+    private static partial Regex Code();
+
+    private static IEnumerable<string> Codes(Regex list)
+    {
+        var match = list.Match(File.ReadAllText(Path.Combine(ContentFixture.RepositoryRoot, "docs", "inhoud-bewerken.md")));
+        Assert.True(match.Success, $"The guide has no line matching {list}.");
+        return Code().Matches(match.Groups["list"].Value).Select(m => m.Groups["code"].Value).Order(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void ReservedIds_InTheGuide_AreTheOnesTheSiteReserves()
+    {
+        Assert.Equal(Anchors.Reserved.Order(StringComparer.Ordinal), Codes(ReservedIds()));
+        Assert.Equal(Anchors.GeneratedPrefixes.Order(StringComparer.Ordinal), Codes(ReservedPrefixes()));
+    }
 
     private static string Chapter6()
     {

@@ -266,15 +266,29 @@ public sealed class ValidationTests : IDisposable
 
     [Theory]
     [InlineData("cijfer-banen-2024")]
-    [InlineData("besparing-kop")]
     [InlineData("grafiek-verdeling-besparing-titel")]
     [InlineData("begrip-wmo")]
+    [InlineData("bron-lijst")]
     [InlineData("status")]
+    [InlineData("bronnen")]
+    [InlineData("sectie-menu-kop")]
     public void Section_WithAnIdThePageGenerates_IsAnError(string id)
     {
         content.Replace(Tekst, "{#besparing}", $"{{#{id}}}");
 
         AssertSingle(Tekst, content.LineOf(Tekst, $"{{#{id}}}"), 1, $"Het id '{id}' gebruikt de site zelf al. Kies een ander id.");
+    }
+
+    [Theory]
+    [InlineData("besparing-kop")]
+    [InlineData("sectie-menu")]
+    [InlineData("bron")]
+    public void Section_WithAnIdNoMadeIdCanTake_IsValid(string id)
+    {
+        // A heading's id is besparing__kop: "__" is a form content cannot write, so "-kop" is free for content.
+        content.Replace(Tekst, "{#besparing}", $"{{#{id}}}");
+
+        Assert.Empty(ContentLoader.Load(content.Root).Errors);
     }
 
     [Fact]
@@ -283,6 +297,17 @@ public sealed class ValidationTests : IDisposable
         content.Replace(Publicatie, "\"aliassen\": {", "\"aliassen\": { \"banen\": \"besparing\",");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, "Het oude id 'banen' is ook het id van iets op de pagina. Een oud id mag niet hetzelfde zijn als een id dat in gebruik is.");
+    }
+
+    [Theory]
+    [InlineData("tijdlijn")]
+    [InlineData("pers-wijzigingen")]
+    [InlineData("bron-nota")]
+    public void Alias_ThatIsTheIdOfABlockOrSourceOnThePage_IsAnError(string id)
+    {
+        content.Replace(Publicatie, "\"aliassen\": {", $"\"aliassen\": {{ \"{id}\": \"besparing\",");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "\"aliassen\""), 17, $"Het oude id '{id}' is ook het id van iets op de pagina. Een oud id mag niet hetzelfde zijn als een id dat in gebruik is.");
     }
 
     [Fact]

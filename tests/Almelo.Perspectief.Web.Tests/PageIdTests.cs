@@ -7,8 +7,8 @@ namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>
 /// Every page of the shipped content and of every fixture: each id occurs once, and every id the page points at
-/// (aria-labelledby, aria-describedby, a link to an anchor on the same page) exists. Journalists' links and screen
-/// readers depend on both.
+/// (aria-labelledby, aria-describedby, aria-controls, a link to an anchor on the same page) exists. Journalists'
+/// links and screen readers depend on both.
 /// </summary>
 public sealed class PageIdTests
 {
@@ -54,15 +54,15 @@ public sealed class PageIdTests
         }
     }
 
-    private static void AssertIdsAreUniqueAndFound(IHtmlDocument document, string path)
+    internal static void AssertIdsAreUniqueAndFound(IHtmlDocument document, string path)
     {
         var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
         var duplicates = ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(duplicates.Count == 0, $"{path}: ids used more than once: {string.Join(", ", duplicates)}");
 
         var known = ids.ToHashSet(StringComparer.Ordinal);
-        var referenced = document.QuerySelectorAll("[aria-labelledby], [aria-describedby]")
-            .SelectMany(e => $"{e.GetAttribute("aria-labelledby")} {e.GetAttribute("aria-describedby")}".Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var referenced = document.QuerySelectorAll("[aria-labelledby], [aria-describedby], [aria-controls]")
+            .SelectMany(e => $"{e.GetAttribute("aria-labelledby")} {e.GetAttribute("aria-describedby")} {e.GetAttribute("aria-controls")}".Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Concat(document.QuerySelectorAll("a[href*='#']")
                 .Select(a => a.GetAttribute("href")!)
                 .Where(href => href.StartsWith('#') || href.StartsWith(path + "#", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -30,15 +31,11 @@ internal sealed partial class JsonDocumentSource
     /// </summary>
     public static JsonDocumentSource? Parse(byte[] utf8, string relativePath, ICollection<ContentError> errors)
     {
-        var bytes = (utf8.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8.ToArray()).AsSpan();
-        TextChecks.NormalizeLoneCarriageReturns(bytes);
-        var invalid = TextChecks.FindInvalidUtf8(bytes);
-        if (invalid >= 0)
+        if (TextChecks.ValidUtf8(utf8, relativePath, errors) is not { } text)
         {
-            var (line, column) = TextChecks.Position(bytes, invalid);
-            errors.Add(new ContentError(relativePath, line, column, TextChecks.InvalidUtf8Message));
             return null;
         }
+        var bytes = text.AsSpan();
         var lines = new LineMap(bytes);
         try
         {
@@ -130,6 +127,22 @@ internal sealed partial class JsonDocumentSource
         }
         var (line, column) = positions.GetValueOrDefault(path, (1, 1));
         return new ContentError(RelativePath, line, column, message);
+    }
+
+    /// <summary>A date (<c>2025-07-01</c>) at a JSON Pointer, or null with an error there when it is no real date or lies beyond the bounds.</summary>
+    public DateOnly? ReadDate(string text, string pointer, ICollection<ContentError> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (date >= ContentLimits.FirstDate && date <= ContentLimits.LastDate)
+            {
+                return date;
+            }
+            errors.Add(ErrorAt(pointer, $"De datum {text} ligt te ver weg. Een datum ligt tussen {ContentLimits.FirstDate:yyyy-MM-dd} en {ContentLimits.LastDate:yyyy-MM-dd}; controleer het jaar."));
+            return null;
+        }
+        errors.Add(ErrorAt(pointer, $"'{text}' is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld 2025-07-01."));
+        return null;
     }
 
     /// <summary>

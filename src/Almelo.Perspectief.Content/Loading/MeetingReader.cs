@@ -16,7 +16,7 @@ internal static class MeetingReader
             var v = file.Vergaderingen[i];
             var at = $"/vergaderingen/{i}";
             var before = errors.Count;
-            var date = ContentLoader.ParseDate(v.Datum, source, at + "/datum", errors);
+            var date = source.ReadDate(v.Datum, at + "/datum", errors);
             var start = ReadTime(v.Begintijd, source, at + "/begintijd", errors);
             var end = ReadTime(v.Eindtijd, source, at + "/eindtijd", errors);
             if (date is { } day)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
 
@@ -37,8 +38,26 @@ internal static class TextChecks
     public static string InvisibleMessage(char c) =>
         $"Hier staat een onzichtbaar teken (U+{(int)c:X4}) dat de leesrichting of de weergave van de tekst verandert. Haal het weg: typ de tekst opnieuw, of plak hem als platte tekst.";
 
+    /// <summary>
+    /// A text file's bytes, ready to read as UTF-8: without a byte order mark, and with a lone \r (old Mac line ends)
+    /// as \n. Null, with an error at the first byte that is not valid UTF-8: such a byte is never replaced silently.
+    /// </summary>
+    public static byte[]? ValidUtf8(ReadOnlySpan<byte> bytes, string file, ICollection<ContentError> errors)
+    {
+        var text = (bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes).ToArray();
+        NormalizeLoneCarriageReturns(text);
+        var invalid = FindInvalidUtf8(text);
+        if (invalid >= 0)
+        {
+            var (line, column) = Position(text, invalid);
+            errors.Add(new ContentError(file, line, column, InvalidUtf8Message));
+            return null;
+        }
+        return text;
+    }
+
     /// <summary>The offset of the first byte that is not valid UTF-8, or -1.</summary>
-    public static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
+    private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         if (Utf8.IsValid(bytes))
         {
@@ -56,10 +75,10 @@ internal static class TextChecks
         return -1;
     }
 
-    public const string InvalidUtf8Message = "Dit bestand is geen geldige UTF-8-tekst: hier staat een teken dat niet kan worden gelezen. Sla het bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8) en controleer deze plek.";
+    private const string InvalidUtf8Message = "Dit bestand is geen geldige UTF-8-tekst: hier staat een teken dat niet kan worden gelezen. Sla het bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8) en controleer deze plek.";
 
     /// <summary>Line and column (1-based, in characters) of a byte offset in UTF-8 text with \n line ends.</summary>
-    public static (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
+    private static (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
     {
         var line = 1;
         var lineStart = 0;
@@ -83,7 +102,7 @@ internal static class TextChecks
     }
 
     /// <summary>A carriage return that no line feed follows (old Mac line ends) becomes a line feed, in place.</summary>
-    public static void NormalizeLoneCarriageReturns(Span<byte> utf8)
+    private static void NormalizeLoneCarriageReturns(Span<byte> utf8)
     {
         for (var i = 0; i < utf8.Length; i++)
         {

@@ -26,12 +26,6 @@ internal static partial class SectionTextReader
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    [GeneratedRegex(Anchors.IdPattern, RegexOptions.CultureInvariant)]
-    private static partial Regex Slug();
-
-    /// <summary>Whether the text is a valid id (the pattern's <c>$</c> also matches before a final line break, which an id may not have).</summary>
-    public static bool IsId(string text) => Slug().IsMatch(text) && !text.EndsWith('\n');
-
     [GeneratedRegex(@"\b(?<weekday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?<day>\d{1,2})\b(?=[^.]{0,40}?\b(?<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b(\s+(?<year>\d{4}))?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDate();
 
@@ -121,7 +115,7 @@ internal static partial class SectionTextReader
             {
                 errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));
             }
-            else if (!IsId(id))
+            else if (!Anchors.IsId(id))
             {
                 errors.Add(Error(file, heading, $"Het id '{id}' mag alleen kleine letters, cijfers en streepjes bevatten, zonder spaties."));
                 id = null;

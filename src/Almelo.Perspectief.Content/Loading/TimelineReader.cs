@@ -3,39 +3,10 @@ using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
 
-/// <summary>The glossary (begrippen.json) and the timeline of the decision (publicatie.json "tijdlijn").</summary>
-internal static class GlossaryAndTimeline
+/// <summary>The timeline of the decision (publicatie.json "tijdlijn"): its steps from old to new, with their meetings.</summary>
+internal static class TimelineReader
 {
-    public static List<Term> ReadGlossary(BegrippenFile? file, JsonDocumentSource? source, ICollection<ContentError> errors)
-    {
-        var terms = new List<Term>();
-        if (file is null || source is null)
-        {
-            return terms;
-        }
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var forms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < file.Begrippen.Count; i++)
-        {
-            var begrip = file.Begrippen[i];
-            if (!ids.Add(begrip.Id))
-            {
-                errors.Add(source.ErrorAt($"/begrippen/{i}/id", $"Het begrip-id '{begrip.Id}' komt twee keer voor."));
-                continue;
-            }
-            foreach (var form in (begrip.Vormen ?? []).Prepend(begrip.Term))
-            {
-                if (!forms.TryAdd(form, begrip.Id))
-                {
-                    errors.Add(source.ErrorAt($"/begrippen/{i}", $"Het woord '{form}' hoort al bij het begrip '{forms[form]}'. Een woord kan maar naar één uitleg linken."));
-                }
-            }
-            terms.Add(new Term(begrip.Id, begrip.Term, begrip.Vormen ?? [], begrip.Uitleg));
-        }
-        return terms;
-    }
-
-    public static List<TimelineStep> ReadTimeline(
+    public static List<TimelineStep> Read(
         IReadOnlyList<TijdlijnFile>? steps,
         IReadOnlyList<Meeting> meetings,
         IReadOnlySet<string>? declaredMeetings,
@@ -56,7 +27,7 @@ internal static class GlossaryAndTimeline
                 errors.Add(file.ErrorAt(at, "Geef elke stap van de tijdlijn precies één van: \"datum\", \"periode\" of \"vergaderingen\"."));
                 continue;
             }
-            var date = step.Datum is null ? null : ContentLoader.ParseDate(step.Datum, file, at + "/datum", errors);
+            var date = step.Datum is null ? null : file.ReadDate(step.Datum, at + "/datum", errors);
             var stepMeetings = new List<Meeting>();
             foreach (var (id, j) in (step.Vergaderingen ?? []).Select((id, j) => (id, j)))
             {

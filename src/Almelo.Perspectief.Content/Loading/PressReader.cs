@@ -2,43 +2,9 @@ using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
 
-/// <summary>The parts of publicatie.json for journalists: downloadable files, press contact, changes and old ids.</summary>
-internal static class PublicationExtras
+/// <summary>The parts of publicatie.json for journalists: press contact, changes and old ids.</summary>
+internal static class PressReader
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
-    {
-        [".txt"] = "text/plain; charset=utf-8",
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-    };
-
-    /// <summary>Reads a file the content names: a regular file in the publication's folder, of a known type and size.</summary>
-    public static Attachment? ReadAttachment(ContentFolder folder, string slug, string path, JsonDocumentSource file, string pointer, ICollection<ContentError> errors)
-    {
-        var directory = Path.Combine(folder.Root, slug);
-        var root = directory + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(directory, path));
-        if (!full.StartsWith(root, StringComparison.Ordinal) || !ContentTypes.TryGetValue(Path.GetExtension(full), out var contentType))
-        {
-            errors.Add(file.ErrorAt(pointer, $"'{path}' kan niet: een bestand moet in de map van de publicatie staan en eindigen op .txt, .pdf, .png of .jpg."));
-            return null;
-        }
-        var relative = Path.GetRelativePath(folder.Root, full);
-        if (!folder.Exists(relative))
-        {
-            errors.Add(file.ErrorAt(pointer, $"Het bestand '{path}' bestaat niet in de map van de publicatie. Controleer de naam (hoofdletters tellen mee)."));
-            return null;
-        }
-        if (folder.Read(relative, ContentLimits.MaxAttachmentBytes, out var problem) is not { } bytes)
-        {
-            errors.Add(file.ErrorAt(pointer, problem ?? string.Empty));
-            return null;
-        }
-        return new Attachment(path, contentType, bytes);
-    }
-
     public static PressContact? ReadPress(PersFile? pers, JsonDocumentSource file, ICollection<ContentError> errors)
     {
         if (pers is null)
@@ -63,7 +29,7 @@ internal static class PublicationExtras
         var changes = new List<Change>();
         for (var i = 0; i < wijzigingen.Count; i++)
         {
-            var date = ContentLoader.ParseDate(wijzigingen[i].Datum, file, $"/wijzigingen/{i}/datum", errors);
+            var date = file.ReadDate(wijzigingen[i].Datum, $"/wijzigingen/{i}/datum", errors);
             if (date is null)
             {
                 continue;
