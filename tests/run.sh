@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and prints "N passed, N failed" from the real counts.
-# Installs what the tests need first: Debian's chromium (browser tests), Node.js/npm and the npm packages.
+# Installs what the tests need first: Debian's chromium (browser tests), and Node.js/npm for the tests' own npm tools.
 # Also lints the GitHub workflows with actionlint; that check counts as one test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +16,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-
-(cd src/Almelo.Perspectief.Web && npm ci --no-audit --no-fund --loglevel=error)
 
 # The workflows in .github/workflows, linted with actionlint (pinned in tests/workflows/package-lock.json).
 (cd tests/workflows && npm ci --no-audit --no-fund --loglevel=error)
