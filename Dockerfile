@@ -4,10 +4,6 @@
 # See docs/deployment.md.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The web project's build installs Chart.js with npm.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs npm \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Almelo.Perspectief.sln ./
 COPY content/ content/

@@ -156,7 +156,7 @@ bench_browser_setup() {
   BENCH_PAGE_URL="http://127.0.0.1:${BENCH_APP_PORT[app]}$BENCH_PAGE"
 }
 
-# dotnet publish -c Release of the web project of the copy into $BENCH_OUT. The build runs npm ci for Chart.js itself.
+# dotnet publish -c Release of the web project of the copy into $BENCH_OUT.
 bench_publish() {
   local log=$BENCH_TMP/publish.log started=$SECONDS
   say "dotnet publish -c Release (commit $BENCH_COMMIT) in $BENCH_SRC"

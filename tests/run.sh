@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the repository and prints "N passed, N failed" from the real counts.
-# Installs what the tests need first: Debian's chromium (browser tests), Node.js/npm and the npm packages.
-# Also lints the GitHub workflows with actionlint and the shell scripts with shellcheck; each check counts as one test.
-# The TRX files go to $TEST_RESULTS_DIR (default tests/results/, ignored by git), where CI picks them up on a failure.
+# Installs what the tests need first: Debian's chromium (browser tests), shellcheck, and Node.js/npm for the tests'
+# own npm tools. Also lints the GitHub workflows with actionlint and the shell scripts with shellcheck; each check
+# counts as one test. The TRX files go to $TEST_RESULTS_DIR (default tests/results/, ignored by git), where CI picks
+# them up on a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -18,8 +19,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-
-(cd src/Almelo.Perspectief.Web && npm ci --no-audit --no-fund --loglevel=error)
 
 # The workflows in .github/workflows, linted with actionlint (pinned in tests/workflows/package-lock.json).
 (cd tests/workflows && npm ci --no-audit --no-fund --loglevel=error)
