@@ -296,21 +296,6 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
         Assert.Contains("href=\"https://localhost/perspectiefnota-2026-2029\"", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("Site:BaseUrl", "", "Site:BaseUrl is required in Production")]
-    [InlineData("ReverseProxy:KnownProxies:0", "10.0.0.300", "ReverseProxy:KnownProxies:0 is '10.0.0.300'")]
-    [InlineData("ReverseProxy:KnownNetworks:0", "10.0.0.0/40", "ReverseProxy:KnownNetworks:0 is '10.0.0.0/40'")]
-    [InlineData("Circuits:MaxCircuitsPerClient", "5000", "Circuits:MaxCircuitsPerClient is 5000, more than Circuits:MaxCircuits (1000)")]
-    public void BadSetting_StopsTheStart_WithAMessageNamingTheSetting(string key, string value, string message)
-    {
-        using var content = ContentFixture.Reference();
-        using var factory = new PerspectiefFactory(content.Root, environment: "Production").WithSetting(key, value);
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task ProductionError_ShowsAPlainDutchPageWithAReference_AndTheLogHasTheDetailsUnderIt()
     {

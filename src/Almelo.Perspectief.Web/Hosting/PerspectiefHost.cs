@@ -31,6 +31,8 @@ public static class PerspectiefHost
             (services, logger) =>
             {
                 logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Enrich.With<TruncatedRequestPath>();
+                // The host would log a taken address with its stack trace; SiteStart says it in one line.
+                logger.Filter.ByExcluding(e => Settings.IsAddressInUse(e.Exception));
                 if (production)
                 {
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -44,15 +46,15 @@ public static class PerspectiefHost
 
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(ContentOptions.Section)
             .ValidateOnStart();
         builder.Services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(SiteOptions.Section)
             // Absolute addresses (canonical, share cards, sitemap, calendars) must never follow the Host a request brings.
-            .Validate(site => !production || !string.IsNullOrEmpty(site.BaseUrl), "Site:BaseUrl is required in Production: the public address, e.g. https://perspectief.almelo.nl")
+            .Validate(site => !production || !string.IsNullOrEmpty(site.BaseUrl), "Site:BaseUrl ontbreekt; in Production (ook na een publish) is dat het adres waarop de site te bereiken is, bijvoorbeeld https://perspectief.almelo.nl, en de site antwoordt alleen op die host.")
             .ValidateOnStart();
-        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section).ValidateSettings(RequestLoggingOptions.Section).ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
