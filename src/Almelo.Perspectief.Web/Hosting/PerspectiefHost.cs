@@ -4,6 +4,7 @@ using Almelo.Perspectief.Web.Content;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Serilog;
@@ -173,9 +174,10 @@ public static class PerspectiefHost
         {
             return LogEventLevel.Warning;
         }
-        // Static assets and health probes would drown the log under load.
+        // Static files and health probes would drown the log under load. Told apart by endpoint, as the rate limiter
+        // does, not by a dot in the path: downloads (cijfers.csv, .ics, sitemap.xml) are readers' requests, like pages.
         return Hardening.IsHealthProbe(context.Request.Path)
-            || Path.HasExtension(context.Request.Path.Value)
+            || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
             ? LogEventLevel.Verbose
             : LogEventLevel.Debug;
     }
