@@ -24,13 +24,15 @@ public sealed partial class ReadmeTests
         var commands = CodeSpan().Matches(release).Select(m => m.Groups["code"].Value).ToList();
         Assert.Equal(Publish, commands[0]);
         var run = Assert.Single(commands, c => c.StartsWith(Published, StringComparison.Ordinal));
-        var page = Link().Match(release).Groups["url"].Value;
+        var written = run[Published.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var listen = new Uri(written[Array.IndexOf(written, "--urls") + 1]);
         // The README's port is the one `dotnet run` uses too, so a developer may have a site on it: the test takes a free one, everywhere the port is written.
-        var documentedPort = ":" + new Uri(page).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var documentedPort = ":" + listen.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var port = ":" + WebProgram.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var arguments = run[Published.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        var arguments = written
             .Select(a => a.Replace("$PWD", ContentFixture.RepositoryRoot, StringComparison.Ordinal).Replace(documentedPort, port, StringComparison.Ordinal))
             .ToArray();
+        var page = new Uri(listen, "/" + ContentFixture.Slug).ToString();
         var state = Directory.CreateTempSubdirectory("almelo-readme-");
         try
         {
@@ -42,6 +44,8 @@ public sealed partial class ReadmeTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Perspectiefnota 2026-2029", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             await Http.Eventually(() => Task.FromResult(site.Log), log => log.Contains("\"EnvName\":\"Production\"", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            // The address the README tells a reader to open is the one served.
+            Assert.Contains($"<{page}>", release, StringComparison.Ordinal);
         }
         finally
         {
@@ -98,7 +102,7 @@ public sealed partial class ReadmeTests
 
             using var response = await site.GetWhenListening(
                 new Uri($"http://127.0.0.1:{port}/{ContentFixture.Slug}"),
-                new Uri(environment["Site__BaseUrl"]).Host,
+                environment.TryGetValue("Site__BaseUrl", out var baseUrl) ? new Uri(baseUrl).Host : null,
                 StartUp);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -116,9 +120,6 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex("`(?<code>[^`]+)`")]
     private static partial Regex CodeSpan();
-
-    [GeneratedRegex("<(?<url>http://[^>]+)>")]
-    private static partial Regex Link();
 
     [GeneratedRegex(@"^#\s+docker run (?<arguments>.+)$", RegexOptions.Multiline)]
     private static partial Regex DockerRun();
