@@ -47,7 +47,7 @@ internal static class SiteStart
             await error.WriteLineAsync(Settings.AddressInUse(urls));
             return 2;
         }
-        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested || stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested || app.Lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // Stopped (SIGTERM, Ctrl-C) while the content was still being read at start-up: a stop, not a crash.
             return 0;
