@@ -1,6 +1,7 @@
 # Multi-stage build of the site. Content is not baked in: mount it read-only at /content.
 #   docker build -t almelo-perspectief .
-#   docker run -p 8080:8080 -v "$PWD/content:/content:ro" -v perspectief-data:/data almelo-perspectief
+#   docker run -p 8080:8080 -v "$PWD/content:/content:ro" -v perspectief-data:/data -e Site__BaseUrl=https://perspectief.almelo.nl almelo-perspectief
+# The image runs in Production: Site__BaseUrl is the address readers use, and the site answers only to its host.
 # See docs/deployment.md.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

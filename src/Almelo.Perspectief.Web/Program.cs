@@ -1,4 +1,3 @@
-using Almelo.Perspectief.Web.Content;
 using Almelo.Perspectief.Web.Export;
 using Almelo.Perspectief.Web.Hosting;
 
@@ -26,25 +25,7 @@ if (export)
     return await ExportCommand.Run(builder, args[1..], Console.Out, Console.Error);
 }
 
-builder.AddPerspectief();
-var app = builder.Build();
-app.UsePerspectief();
-try
-{
-    await app.RunAsync();
-}
-catch (InvalidContentException e)
-{
-    // Invalid content and no last good copy: refuse to start, with the full list of errors.
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
-}
-catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
-{
-    // Stopped (SIGTERM, Ctrl-C) while the content was still being read at start-up: a stop, not a crash.
-    return 0;
-}
-return 0;
+return await SiteStart.Run(builder, Console.Error);
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

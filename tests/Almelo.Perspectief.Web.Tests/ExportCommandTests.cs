@@ -162,7 +162,7 @@ public sealed class ExportCommandTests
         var (exit, _, error) = await Run("export", output, $"--Content:Path={content.Root}", "--Site:BaseUrl=https://example.org/voorbeeld/");
 
         Assert.Equal(2, exit);
-        Assert.Contains("Site:BaseUrl must be an absolute http(s) address without a path", error, StringComparison.Ordinal);
+        Assert.Equal($"Een instelling klopt niet: Site:BaseUrl is 'https://example.org/voorbeeld/'; dat moet een volledig webadres met http:// of https:// zijn, zonder pad, bijvoorbeeld https://perspectief.almelo.nl.{Environment.NewLine}", error);
         Assert.False(Directory.Exists(output));
     }
 

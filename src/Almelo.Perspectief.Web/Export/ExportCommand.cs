@@ -68,6 +68,11 @@ internal static class ExportCommand
         try
         {
             await using var app = Build(builder, new ExportMode(true, stamp), snapshot);
+            if (Settings.Check(app.Services) is { } wrong)
+            {
+                await error.WriteLineAsync(wrong);
+                return 2;
+            }
             await app.StartAsync();
             if (ExportTarget.Create(target, contentPath) is { } late)
             {
@@ -93,10 +98,10 @@ internal static class ExportCommand
             await error.WriteLineAsync(e.Message);
             return 1;
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        catch (Exception e) when (Settings.Describe(e) is { } unreadable)
         {
-            // A setting the site refuses at start (for example Site:BaseUrl with a path): the same message as the site gives.
-            await error.WriteLineAsync($"Een instelling klopt niet: {e.Message}");
+            // A value the configuration cannot read, found while the services are added: the same line as the site gives.
+            await error.WriteLineAsync(unreadable);
             return 2;
         }
         finally

@@ -28,7 +28,7 @@ internal static class Hardening
             kestrel.Limits.MaxRequestBodySize = 64 * 1024;
         });
 
-        builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateSettings(ReverseProxyOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>, IOptions<SiteOptions>>((forwarded, proxies, site) =>
         {
             // ASP.NET trusts loopback by default, and every address once both lists are empty: so without a configured
@@ -57,7 +57,7 @@ internal static class Hardening
             builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = [publicHost]);
         }
 
-        builder.Services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateSettings(RateLimitingOptions.Section).ValidateOnStart();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
         {
@@ -88,7 +88,7 @@ internal static class Hardening
             };
         });
 
-        builder.Services.AddOptions<CircuitLimitsOptions>().BindConfiguration(CircuitLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CircuitLimitsOptions>().BindConfiguration(CircuitLimitsOptions.Section).ValidateSettings(CircuitLimitsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<RepeatedLogFilter>();
         builder.Services.AddSingleton<CircuitCap>();
         builder.Services.AddSingleton<CircuitCapFilter>();

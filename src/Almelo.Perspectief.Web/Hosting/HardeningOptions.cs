@@ -41,14 +41,14 @@ public sealed class ReverseProxyOptions : IValidatableObject
         {
             if (!System.Net.IPAddress.TryParse(KnownProxies[i], out _))
             {
-                yield return new ValidationResult($"{Section}:{nameof(KnownProxies)}:{i} is '{KnownProxies[i]}', which is not an IP address (e.g. 10.0.0.5)", [nameof(KnownProxies)]);
+                yield return new ValidationResult($"{Section}:{nameof(KnownProxies)}:{i} is '{KnownProxies[i]}'; dat is geen IP-adres (bijvoorbeeld 10.0.0.5).", [nameof(KnownProxies)]);
             }
         }
         for (var i = 0; i < KnownNetworks.Count; i++)
         {
             if (!System.Net.IPNetwork.TryParse(KnownNetworks[i], out _))
             {
-                yield return new ValidationResult($"{Section}:{nameof(KnownNetworks)}:{i} is '{KnownNetworks[i]}', which is not a network in CIDR notation (e.g. 10.0.0.0/8)", [nameof(KnownNetworks)]);
+                yield return new ValidationResult($"{Section}:{nameof(KnownNetworks)}:{i} is '{KnownNetworks[i]}'; dat is geen netwerk in CIDR-notatie (bijvoorbeeld 10.0.0.0/8).", [nameof(KnownNetworks)]);
             }
         }
     }
@@ -122,7 +122,7 @@ public sealed class CircuitLimitsOptions : IValidatableObject
         if (MaxCircuitsPerClient > MaxCircuits)
         {
             yield return new ValidationResult(
-                $"{Section}:{nameof(MaxCircuitsPerClient)} is {MaxCircuitsPerClient}, more than {Section}:{nameof(MaxCircuits)} ({MaxCircuits}), the ceiling for all clients together",
+                $"{Section}:{nameof(MaxCircuitsPerClient)} is {MaxCircuitsPerClient}, meer dan {Section}:{nameof(MaxCircuits)} ({MaxCircuits}), het plafond voor alle clients samen.",
                 [nameof(MaxCircuitsPerClient), nameof(MaxCircuits)]);
         }
     }

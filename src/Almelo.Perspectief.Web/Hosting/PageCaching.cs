@@ -24,7 +24,7 @@ internal static class PageCaching
 
     public static void AddPageCaching(this IServiceCollection services)
     {
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateSettings(CachingOptions.Section).ValidateOnStart();
         services.AddSingleton<ContentValidator>();
         services.AddOutputCache(options =>
         {

@@ -4,6 +4,7 @@ using Almelo.Perspectief.Web.Content;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Serilog;
@@ -31,6 +32,8 @@ public static class PerspectiefHost
             (services, logger) =>
             {
                 logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Enrich.With<TruncatedRequestPath>();
+                // The host would log a taken address with its stack trace; SiteStart says it in one line.
+                logger.Filter.ByExcluding(e => Settings.IsAddressInUse(e.Exception));
                 if (production)
                 {
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -44,15 +47,15 @@ public static class PerspectiefHost
 
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(ContentOptions.Section)
             .ValidateOnStart();
         builder.Services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(SiteOptions.Section)
             // Absolute addresses (canonical, share cards, sitemap, calendars) must never follow the Host a request brings.
-            .Validate(site => !production || !string.IsNullOrEmpty(site.BaseUrl), "Site:BaseUrl is required in Production: the public address, e.g. https://perspectief.almelo.nl")
+            .Validate(site => !production || !string.IsNullOrEmpty(site.BaseUrl), "Site:BaseUrl ontbreekt; in Production (ook na een publish) is dat het adres waarop de site te bereiken is, bijvoorbeeld https://perspectief.almelo.nl, en de site antwoordt alleen op die host.")
             .ValidateOnStart();
-        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section).ValidateSettings(RequestLoggingOptions.Section).ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -171,9 +174,10 @@ public static class PerspectiefHost
         {
             return LogEventLevel.Warning;
         }
-        // Static assets and health probes would drown the log under load.
+        // Static files and health probes would drown the log under load. Told apart by endpoint, as the rate limiter
+        // does, not by a dot in the path: downloads (cijfers.csv, .ics, sitemap.xml) are readers' requests, like pages.
         return Hardening.IsHealthProbe(context.Request.Path)
-            || Path.HasExtension(context.Request.Path.Value)
+            || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
             ? LogEventLevel.Verbose
             : LogEventLevel.Debug;
     }

@@ -31,15 +31,15 @@ public sealed class SiteOptions : IValidatableObject
         if (!string.IsNullOrEmpty(BaseUrl)
             && !(Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.AbsolutePath == "/"))
         {
-            yield return new ValidationResult("Site:BaseUrl must be an absolute http(s) address without a path, e.g. https://perspectief.almelo.nl", [nameof(BaseUrl)]);
+            yield return new ValidationResult($"Site:BaseUrl is '{BaseUrl}'; dat moet een volledig webadres met http:// of https:// zijn, zonder pad, bijvoorbeeld https://perspectief.almelo.nl.", [nameof(BaseUrl)]);
         }
         if (!SecurityContact.StartsWith("mailto:", StringComparison.Ordinal) && !SecurityContact.StartsWith("https://", StringComparison.Ordinal))
         {
-            yield return new ValidationResult("Site:SecurityContact must start with mailto: or https://", [nameof(SecurityContact)]);
+            yield return new ValidationResult($"Site:SecurityContact is '{SecurityContact}'; dat moet beginnen met mailto: of https://.", [nameof(SecurityContact)]);
         }
         if (SecurityExpires == default)
         {
-            yield return new ValidationResult("Site:SecurityExpires is required (RFC 9116)", [nameof(SecurityExpires)]);
+            yield return new ValidationResult("Site:SecurityExpires ontbreekt; dat is de datum tot wanneer security.txt geldt (RFC 9116), bijvoorbeeld 2027-11-01T00:00:00Z.", [nameof(SecurityExpires)]);
         }
     }
 }
