@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Tests;
-using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.Addresses;
 using AngleSharp.Html.Parser;
 
 namespace Almelo.Perspectief.Web.Tests;

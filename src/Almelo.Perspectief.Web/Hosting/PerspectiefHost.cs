@@ -1,6 +1,8 @@
 using System.Globalization;
+using Almelo.Perspectief.Web.Addresses;
 using Almelo.Perspectief.Web.Components;
 using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Endpoints;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
@@ -57,7 +59,7 @@ public static class PerspectiefHost
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
         // The export command registers its own mode first.
-        builder.Services.TryAddSingleton(Export.ExportMode.Live);
+        builder.Services.TryAddSingleton(StaticExport.ExportMode.Live);
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());

@@ -3,7 +3,7 @@ using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 using CsvHelper;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// Every figure of a publication as CSV for Dutch Excel: semicolons, decimal commas, UTF-8 with a byte order mark,

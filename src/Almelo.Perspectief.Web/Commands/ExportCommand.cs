@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Addresses;
 using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.StaticExport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.Commands;
 
 /// <summary>
 /// <c>export [--archive] OUT</c>: the whole public site as plain files, rendered by the real app on a loopback port.
@@ -62,7 +64,7 @@ internal static class ExportCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var version = ContentFolder.Version(contentPath);
+        var version = ContentVersion.Version(contentPath);
         var stamp = archive ? new ArchiveStamp(TimeProvider.System.Today(), version) : null;
         var snapshot = Path.Combine(Path.GetTempPath(), "almelo-perspectief-export", Guid.NewGuid().ToString("N"));
         try

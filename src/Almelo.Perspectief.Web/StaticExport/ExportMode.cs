@@ -1,4 +1,4 @@
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.StaticExport;
 
 /// <summary>
 /// Whether the site is being written out as plain files. An exported page has no server behind it, so it must not

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Almelo.Perspectief.Web.Hosting;
+namespace Almelo.Perspectief.Web.Endpoints;
 
 /// <summary><c>/health</c> (content status and counts; the errors themselves only with Health:Details) and <c>/health/live</c> (the process answers).</summary>
 internal static class HealthEndpoints

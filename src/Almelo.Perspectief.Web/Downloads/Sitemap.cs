@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Almelo.Perspectief.Content.Model;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary><c>/sitemap.xml</c>: the home page and every publication, with the date it last changed.</summary>
 public static class Sitemap

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
-using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.Addresses;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// The publication as schema.org JSON-LD for search engines: an Article (the page) and a Dataset (its figures, with the

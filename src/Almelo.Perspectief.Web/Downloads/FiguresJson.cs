@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// Every figure of a publication, with its sources, as JSON described by <c>/schema/cijfers-export.schema.json</c>.

@@ -1,7 +1,7 @@
 using Almelo.Perspectief.Content.Model;
 using Microsoft.Extensions.Options;
 
-namespace Almelo.Perspectief.Web.Hosting;
+namespace Almelo.Perspectief.Web.Addresses;
 
 /// <summary>Absolute addresses of the site's pages and files: from <c>Site:BaseUrl</c>, or else from the request.</summary>
 public sealed class PublicAddress(IOptions<SiteOptions> options, IHttpContextAccessor accessor)

@@ -5,7 +5,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>The council meetings of a publication as iCalendar (RFC 5545), in the Europe/Amsterdam time zone.</summary>
 public static class MeetingsCalendar

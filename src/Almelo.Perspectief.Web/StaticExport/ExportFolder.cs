@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.StaticExport;
 
 /// <summary>
 /// The folder the export writes into. Every address becomes a path inside it or is refused: a name with <c>..</c>,
@@ -79,7 +79,7 @@ internal sealed class ExportFolder
         var html = contentType.StartsWith("text/html", StringComparison.Ordinal);
         var relative = FileFor(address, html) ?? throw new UnsafeAddressException(address);
         var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!ContentFolder.Inside(full, root) || full == root)
+        if (!ContentVersion.Inside(full, root) || full == root)
         {
             throw new UnsafeAddressException(address);
         }

@@ -1,10 +1,11 @@
 using System.Text;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Content;
-using Almelo.Perspectief.Web.Exports;
+using Almelo.Perspectief.Web.Addresses;
+using Almelo.Perspectief.Web.Downloads;
 using Microsoft.Extensions.Options;
 
-namespace Almelo.Perspectief.Web.Hosting;
+namespace Almelo.Perspectief.Web.Endpoints;
 
 /// <summary>The downloads and machine-readable addresses: figures as CSV and JSON, calendars, files, sitemap, robots, security.txt.</summary>
 internal static class DataEndpoints
@@ -16,12 +17,12 @@ internal static class DataEndpoints
         var group = app.MapGroup(string.Empty);
         group.MapGet($"/{Slug}/cijfers.csv", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
-                ? Results.File(Downloads.FiguresCsv(p, address), "text/csv; charset=utf-8", $"{p.Slug}-cijfers.csv")
+                ? Results.File(DownloadBytes.FiguresCsv(p, address), "text/csv; charset=utf-8", $"{p.Slug}-cijfers.csv")
                 : Results.NotFound());
 
         group.MapGet($"/{Slug}/cijfers.json", (string slug, IContentSource store, PublicAddress address) =>
             Find(store, slug) is { } p
-                ? Results.File(Downloads.FiguresJson(p, address), "application/json; charset=utf-8", $"{p.Slug}-cijfers.json")
+                ? Results.File(DownloadBytes.FiguresJson(p, address), "application/json; charset=utf-8", $"{p.Slug}-cijfers.json")
                 : Results.NotFound());
 
         group.MapGet($"/{Slug}/vergaderingen.ics", (string slug, IContentSource store, PublicAddress address) =>
@@ -64,7 +65,7 @@ internal static class DataEndpoints
 
     private static IResult Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address, string fileName) =>
         Results.File(
-            Downloads.Calendar(publication, meetings, address),
+            DownloadBytes.Calendar(publication, meetings, address),
             "text/calendar; charset=utf-8",
             fileName);
 }
