@@ -136,10 +136,10 @@ internal static class ExportCommand
     private static async Task<(int Addresses, int Files, long Bytes)> Write(ContentSnapshot content, SiteCrawler crawler, ExportFolder folder, Uri baseUrl, string version, ArchiveStamp? stamp, TextWriter output, TextWriter error)
     {
         // Every download the content declares, also when no page links to it.
-        var downloads = content.Publications.SelectMany(p => new[] { PublicAddress.FiguresCsvPath(p), PublicAddress.FiguresJsonPath(p), PublicAddress.CalendarPath(p) }
-            .Concat(p.Meetings.Select(m => PublicAddress.MeetingCalendarPath(p, m)))
-            .Concat(p.Files.Select(f => PublicAddress.FilePath(p, f))));
-        var start = new[] { "/sitemap.xml", "/robots.txt", "/.well-known/security.txt", "/" };
+        var downloads = content.Publications.SelectMany(p => new[] { RouteTable.FiguresCsv.Path(p), RouteTable.FiguresJson.Path(p), RouteTable.Calendar.Path(p) }
+            .Concat(p.Meetings.Select(m => RouteTable.MeetingCalendar.Path(p, m)))
+            .Concat(p.Files.Select(f => RouteTable.File.Path(p, f))));
+        var start = new[] { RouteTable.Sitemap.Path(), RouteTable.Robots.Path(), RouteTable.SecurityTxt.Path(), RouteTable.Home.Path() };
 
         await foreach (var fetched in crawler.Crawl(start, downloads, NotFoundFile))
         {

@@ -11,7 +11,7 @@ public static class DownloadBytes
         Downloads.FiguresCsv.Write(publication, address.Page(publication), source => ReadingAddress(publication, source, address));
 
     public static byte[] FiguresJson(Publication publication, PublicAddress address) =>
-        Downloads.FiguresJson.Write(publication, address.Page(publication), f => address.Of(PublicAddress.FilePath(publication, f)), address.Of(Downloads.FiguresJson.SchemaPath));
+        Downloads.FiguresJson.Write(publication, address.Page(publication), f => address.Of(RouteTable.File.Path(publication, f)), address.Of(Downloads.FiguresJson.SchemaPath));
 
     public static byte[] Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address) =>
         Encoding.UTF8.GetBytes(MeetingsCalendar.Write(publication, meetings, m => address.Page(publication, Anchors.Meeting(m.Id)), address.Base.Host));

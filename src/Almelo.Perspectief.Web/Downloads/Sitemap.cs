@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Addresses;
 
 namespace Almelo.Perspectief.Web.Downloads;
 
@@ -11,9 +12,9 @@ public static class Sitemap
 
     public static string Write(Uri site, ContentSnapshot content, IEnumerable<(string Path, DateOnly LastModified)> pages)
     {
-        var entries = content.NewestFirst.Select(p => (Path: "/" + p.Slug, LastModified: p.LastUpdated)).ToList();
+        var entries = content.NewestFirst.Select(p => (Path: RouteTable.Publication.Path(p), LastModified: p.LastUpdated)).ToList();
         var newest = entries.Count == 0 ? DateOnly.MinValue : entries.Max(e => e.LastModified);
-        var all = new[] { (Path: "/", LastModified: newest) }.Concat(entries).Concat(pages);
+        var all = new[] { (Path: RouteTable.Home.Path(), LastModified: newest) }.Concat(entries).Concat(pages);
         var document = new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(

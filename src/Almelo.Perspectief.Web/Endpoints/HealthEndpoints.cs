@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Almelo.Perspectief.Web.Addresses;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,7 +10,7 @@ internal static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(RouteTable.Health.Template, new HealthCheckOptions
         {
             // Degraded still serves pages: answer 200 so that a load balancer keeps the instance.
             ResultStatusCodes =
@@ -20,7 +21,7 @@ internal static class HealthEndpoints
             },
             ResponseWriter = WriteJson,
         }).DisableHttpMetrics();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
+        app.MapHealthChecks(RouteTable.HealthLive.Template, new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
     }
 
     private static Task WriteJson(HttpContext context, HealthReport report)

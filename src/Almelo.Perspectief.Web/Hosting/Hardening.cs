@@ -128,7 +128,7 @@ internal static class Hardening
     /// page request like any other (a 404 rendered per request), and counts.
     /// </summary>
     internal static bool IsHealthProbe(PathString path) =>
-        path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/health/live", StringComparison.OrdinalIgnoreCase);
+        path.Equals(RouteTable.Health.Template, StringComparison.OrdinalIgnoreCase) || path.Equals(RouteTable.HealthLive.Template, StringComparison.OrdinalIgnoreCase);
 
     private static string lastUsableHost = string.Empty;
 

@@ -108,13 +108,13 @@ public static class PerspectiefHost
         });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+            app.UseExceptionHandler(RouteTable.Error.Path(), createScopeForErrors: true);
         }
         app.UseHardening();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseCircuitGate();
-        app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute(RouteTable.NotFound.Path(), createScopeForStatusCodePages: true);
         app.UseNotFoundPageOnlyFor404();
         app.UseCanonicalLetterCase();
         app.UseSharedCaching();
