@@ -78,13 +78,33 @@ internal static class PageCaching
     }
 
     /// <summary>
+    /// The caching steps, in the one order that works. The encoding they key on is chosen earlier, before routing
+    /// (<see cref="CanonicalRequests.UseChosenEncoding"/>), because static files pick their precompressed copy there.
+    /// <list type="number">
+    /// <item>Validators and 304s (<see cref="UseSharedCaching"/>): decided against the current content version before
+    /// the output cache could answer a conditional request on its own terms.</item>
+    /// <item>The output cache: one stored response per address, content version, day and encoding.</item>
+    /// <item>Whole responses (<see cref="UseWholeResponses"/>): between the cache and compression, so that it runs only
+    /// when a response is built and buffers the compressed bytes.</item>
+    /// <item>Compression: inside the cache, so that a response is compressed once per content version, not per request.</item>
+    /// </list>
+    /// </summary>
+    public static void UseContentCaching(this WebApplication app)
+    {
+        app.UseSharedCaching();
+        app.UseOutputCache();
+        app.UseWholeResponses();
+        app.UseResponseCompression();
+    }
+
+    /// <summary>
     /// Validators, Cache-Control and 304s for the endpoints marked <see cref="CacheForEveryone"/>. A conditional request
     /// is decided here, against the current validators, and its headers are removed, so that neither the output cache
     /// nor a file result answers one on its own terms. The endpoint still runs (for a page, the output cache serves it
     /// from memory): only a resource that exists, a 200, becomes a 304, its body dropped. A missing address stays a 404,
     /// whatever validator the request brings.
     /// </summary>
-    public static void UseSharedCaching(this WebApplication app)
+    private static void UseSharedCaching(this WebApplication app)
     {
         var validator = app.Services.GetRequiredService<ContentValidator>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -149,7 +169,7 @@ internal static class PageCaching
     /// between the output cache and compression, so that it runs only when a response is built (once per content
     /// version) and buffers the compressed bytes.
     /// </summary>
-    public static void UseWholeResponses(this WebApplication app) => app.Use(async (context, next) =>
+    private static void UseWholeResponses(this WebApplication app) => app.Use(async (context, next) =>
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<SharedCacheable>() is null)
         {
