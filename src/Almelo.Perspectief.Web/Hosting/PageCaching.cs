@@ -17,7 +17,7 @@ namespace Almelo.Perspectief.Web.Hosting;
 /// compressed once per content version and encoding and kept in memory (the output cache), whatever query string or
 /// Accept-Encoding variant a request carries (<see cref="CanonicalRequests"/>).
 /// </summary>
-internal static class PageCaching
+internal static partial class PageCaching
 {
     public const string Policy = "inhoud";
     public const string Tag = "inhoud";
@@ -305,8 +305,12 @@ internal static class PageCaching
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>A saved content change, valid or not, empties the cache, so that old versions do not take up memory.</summary>
-    private sealed class EvictOnContentChange(ContentStore store, IOutputCacheStore cache) : IHostedService
+    /// <summary>
+    /// A saved content change, valid or not, empties the cache, so that old versions do not take up memory. The store's
+    /// reload does not wait for it: no reader gets an old entry meanwhile, because every entry is keyed on its content
+    /// version, and an eviction that fails is logged and leaves only the memory to the entries' own expiry.
+    /// </summary>
+    private sealed partial class EvictOnContentChange(ContentStore store, IOutputCacheStore cache, ILogger<EvictOnContentChange> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -320,7 +324,24 @@ internal static class PageCaching
             return Task.CompletedTask;
         }
 
-        private void Evict(ContentState state) => cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        private void Evict(ContentState state) => _ = EvictAsync();
+
+        private async Task EvictAsync()
+        {
+            try
+            {
+                await cache.EvictByTagAsync(Tag, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // Nothing waits for this task: an exception that escaped it would go unseen.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                EvictionFailed(logger, e);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Emptying the page cache after a content change failed; old versions stay in memory until they expire")]
+        private static partial void EvictionFailed(ILogger logger, Exception exception);
     }
 }
 
