@@ -52,7 +52,7 @@ internal static partial class PageCaching
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/calendar", "text/csv", "application/xml", "image/svg+xml"]);
         });
         // Cached responses are compressed once per content version; responses that are not cached (404s, errors) are
-        // compressed per request, so never at the slowest setting (brotli 11 costs ~30 ms per page).
+        // compressed per request, so never at the slowest setting, which costs a render's time again (docs/benchmarks.md).
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddHostedService<EvictOnContentChange>();
     }
@@ -208,8 +208,8 @@ internal static partial class PageCaching
     }
 
     /// <summary>
-    /// Brotli at quality 5 rather than 4 (<see cref="CompressionLevel.Optimal"/>): as fast to within a few percent, and
-    /// the publication page 7 % smaller, small enough to arrive in TCP's first flight on a phone's first visit.
+    /// Brotli at quality 5 rather than 4 (<see cref="CompressionLevel.Optimal"/>): about as fast, and the publication page
+    /// small enough to arrive in TCP's first flight on a phone's first visit (docs/benchmarks.md).
     /// </summary>
     private sealed class BrotliQuality5 : ICompressionProvider
     {
