@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Almelo.Perspectief.Web.Addresses;
 
 /// <summary>Absolute addresses of the site's pages and files: from <c>Site:BaseUrl</c>, or else from the request.</summary>
-public sealed class PublicAddress(IOptions<SiteOptions> options, IHttpContextAccessor accessor)
+internal sealed class PublicAddress(IOptions<SiteOptions> options, IHttpContextAccessor accessor)
 {
     public Uri Base
     {

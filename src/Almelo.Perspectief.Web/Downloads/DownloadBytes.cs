@@ -5,7 +5,7 @@ using Almelo.Perspectief.Web.Addresses;
 namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>The bytes of each download, built in one place for the endpoints and for the sizes the page shows.</summary>
-public static class DownloadBytes
+internal static class DownloadBytes
 {
     public static byte[] FiguresCsv(Publication publication, PublicAddress address) =>
         Downloads.FiguresCsv.Write(publication, address.Page(publication), source => ReadingAddress(publication, source, address));

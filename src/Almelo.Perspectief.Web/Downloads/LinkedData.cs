@@ -10,7 +10,7 @@ namespace Almelo.Perspectief.Web.Downloads;
 /// CSV and JSON downloads). Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
 /// close the script element it is placed in.
 /// </summary>
-public static class LinkedData
+internal static class LinkedData
 {
     public static string Write(Publication publication, Func<string, Uri> absolute)
     {

@@ -6,7 +6,7 @@ using Almelo.Perspectief.Web.Addresses;
 namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary><c>/sitemap.xml</c>: the home page and every publication, with the date it last changed.</summary>
-public static class Sitemap
+internal static class Sitemap
 {
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

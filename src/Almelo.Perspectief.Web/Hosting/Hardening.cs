@@ -191,7 +191,7 @@ internal static class Hardening
 }
 
 /// <summary>The client's address as far as logs and limits need it: the last part removed, so that no one is identified by it.</summary>
-public static class ClientAddress
+internal static class ClientAddress
 {
     public static string Of(HttpContext context) => Truncate(context.Connection.RemoteIpAddress);
 

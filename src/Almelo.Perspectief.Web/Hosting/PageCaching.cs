@@ -378,7 +378,7 @@ internal sealed class ContentValidator(ContentStore store, TimeProvider clock)
 }
 
 /// <summary>How long shared caches and browsers may keep pages and downloads (section <c>Caching</c>); see docs/deployment.md.</summary>
-public sealed class CachingOptions
+internal sealed class CachingOptions
 {
     public const string Section = "Caching";
 

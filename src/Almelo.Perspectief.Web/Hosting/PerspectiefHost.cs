@@ -15,7 +15,7 @@ using Serilog.Formatting.Compact;
 namespace Almelo.Perspectief.Web.Hosting;
 
 /// <summary>All service registration and the request pipeline, in one place.</summary>
-public static class PerspectiefHost
+internal static class PerspectiefHost
 {
     /// <summary>A published app serves its own wwwroot, whatever folder it is started from.</summary>
     public static string? PublishedContentRoot() =>

@@ -172,10 +172,10 @@ internal sealed class ExportFolder
 }
 
 /// <summary>One address of the export: the file that serves it, its type (and download name), size and hash, and its precompressed siblings.</summary>
-public sealed record ExportedFile(string Address, string File, string ContentType, string? ContentDisposition, long Bytes, string Sha256, IReadOnlyDictionary<string, string>? Encodings);
+internal sealed record ExportedFile(string Address, string File, string ContentType, string? ContentDisposition, long Bytes, string Sha256, IReadOnlyDictionary<string, string>? Encodings);
 
 /// <summary>An address that cannot be written inside the export folder.</summary>
-public sealed class UnsafeAddressException(string address)
+internal sealed class UnsafeAddressException(string address)
     : Exception($"Het adres '{address}' kan geen bestand in de exportmap worden; het is overgeslagen.")
 {
     public string Address { get; } = address;
