@@ -1,4 +1,5 @@
-using Almelo.Perspectief.Web.Export;
+using Almelo.Perspectief.Web.Addresses;
+using Almelo.Perspectief.Web.Commands;
 using Almelo.Perspectief.Web.Hosting;
 
 var validate = args.Length > 0 && args[0] == ValidateCommand.Name;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Almelo.Perspectief.Content.Tests;
-using Almelo.Perspectief.Web.Export;
+using Almelo.Perspectief.Web.StaticExport;
 
 namespace Almelo.Perspectief.Web.Tests;
 
@@ -276,7 +276,7 @@ public sealed class ExportCommandTests
         var version = manifest.RootElement.GetProperty("contentVersion").GetString()!;
         var date = DateOnly.ParseExact(archive.GetProperty("date").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(version, archive.GetProperty("contentVersion").GetString());
-        Assert.Equal(ContentFolder.Version(content.Root), version);
+        Assert.Equal(ContentVersion.Version(content.Root), version);
         Assert.InRange(date.DayNumber, DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - 1, DateOnly.FromDateTime(DateTime.UtcNow).DayNumber + 1);
         foreach (var page in new[] { "index.html", $"{ContentFixture.Slug}/index.html", "404.html" })
         {
@@ -294,8 +294,8 @@ public sealed class ExportCommandTests
         using var same = ContentFixture.Reference();
         using var changed = ContentFixture.Reference().Replace($"{ContentFixture.Slug}/tekst.md", "Almelo", "Almelo ");
 
-        Assert.Equal(ContentFolder.Version(one.Root), ContentFolder.Version(same.Root));
-        Assert.NotEqual(ContentFolder.Version(one.Root), ContentFolder.Version(changed.Root));
+        Assert.Equal(ContentVersion.Version(one.Root), ContentVersion.Version(same.Root));
+        Assert.NotEqual(ContentVersion.Version(one.Root), ContentVersion.Version(changed.Root));
     }
 
     [Fact]
@@ -307,7 +307,7 @@ public sealed class ExportCommandTests
             .Write($"{ContentFixture.Slug}/tekst.md~", "backup")
             .Write(".git/HEAD", "ref: refs/heads/main");
 
-        Assert.Equal(ContentFolder.Version(one.Root), ContentFolder.Version(edited.Root));
+        Assert.Equal(ContentVersion.Version(one.Root), ContentVersion.Version(edited.Root));
     }
 
     [Fact]
@@ -325,10 +325,10 @@ public sealed class ExportCommandTests
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var version = ContentFolder.Version(linked.Root);
+        var version = ContentVersion.Version(linked.Root);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.NotEqual(ContentFolder.Version(one.Root), version);
+        Assert.NotEqual(ContentVersion.Version(one.Root), version);
         Assert.Equal(["a", "b", "extern"], Almelo.Perspectief.Content.Loading.ContentTree.Walk(linked.Root).Errors.Select(e => Path.GetFileName(e.File)));
     }
 

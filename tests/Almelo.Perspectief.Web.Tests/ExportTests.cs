@@ -1,6 +1,6 @@
 using System.Text;
 using Almelo.Perspectief.Content.Model;
-using Almelo.Perspectief.Web.Exports;
+using Almelo.Perspectief.Web.Downloads;
 using Almelo.Perspectief.Web.Tests.Components;
 using CsvHelper;
 using Ical.Net;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Almelo.Perspectief.Web.Exports;
+using Almelo.Perspectief.Web.Downloads;
 using Almelo.Perspectief.Web.Tests.Components;
 
 namespace Almelo.Perspectief.Web.Tests;

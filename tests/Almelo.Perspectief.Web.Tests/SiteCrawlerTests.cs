@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using Almelo.Perspectief.Web.Export;
+using Almelo.Perspectief.Web.Commands;
+using Almelo.Perspectief.Web.StaticExport;
 
 namespace Almelo.Perspectief.Web.Tests;
 

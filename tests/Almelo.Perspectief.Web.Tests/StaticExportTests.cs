@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Tests;
-using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.Addresses;
 using AngleSharp.Html.Parser;
 
 namespace Almelo.Perspectief.Web.Tests;
@@ -146,9 +146,9 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
     {
         var site = sites.Sites[name];
         var content = ContentLoader.Load(site.Content).Snapshot!;
-        var downloads = content.Publications.SelectMany(p => new[] { PublicAddress.FiguresCsvPath(p), PublicAddress.FiguresJsonPath(p), PublicAddress.CalendarPath(p) }
-                .Concat(p.Meetings.Select(m => PublicAddress.MeetingCalendarPath(p, m)))
-                .Concat(p.Files.Select(f => PublicAddress.FilePath(p, f))))
+        var downloads = content.Publications.SelectMany(p => new[] { RouteTable.FiguresCsv.Path(p), RouteTable.FiguresJson.Path(p), RouteTable.Calendar.Path(p) }
+                .Concat(p.Meetings.Select(m => RouteTable.MeetingCalendar.Path(p, m)))
+                .Concat(p.Files.Select(f => RouteTable.File.Path(p, f))))
             .Concat(["/sitemap.xml", "/robots.txt", "/.well-known/security.txt"])
             .ToList();
         Assert.Contains(downloads, d => d.EndsWith(".txt", StringComparison.Ordinal) && d.Contains("/bronnen/", StringComparison.Ordinal));

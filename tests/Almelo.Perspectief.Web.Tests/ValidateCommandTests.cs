@@ -100,7 +100,7 @@ public sealed class ValidateCommandTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = Hosting.ValidateCommand.Run(content.Root, content.Root, null, output, error, new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+        var exit = Commands.ValidateCommand.Run(content.Root, content.Root, null, output, error, new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("waarschuwing:", output.ToString(), StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public static class SiteRoutes
     /// <summary>
     /// The first path segment of each such address (<c>/health</c>, <c>/health/live</c>, <c>/_blazor/negotiate</c>,
     /// <c>/_eiland/{slug}/wetten</c>, <c>/fout</c>, <c>/niet-gevonden</c>); see <c>HealthEndpoints</c>,
-    /// <c>HttpSemantics.MapIsland</c>, <c>Components/Pages/Error.razor</c> and <c>NotFound.razor</c>.
+    /// <c>IslandEndpoint.MapIsland</c>, <c>Components/Pages/Error.razor</c> and <c>NotFound.razor</c>.
     /// </summary>
     public static readonly IReadOnlyList<string> Operational = ["health", "_blazor", "_eiland", "fout", "niet-gevonden"];
 

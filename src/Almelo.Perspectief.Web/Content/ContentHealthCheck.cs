@@ -10,7 +10,7 @@ namespace Almelo.Perspectief.Web.Content;
 /// The answer is public, so it gives counts; the located errors and warnings quote the editors' text, unpublished
 /// text too, and are listed only with <see cref="HealthOptions.Details"/> (the log always has the errors).
 /// </summary>
-public sealed class ContentHealthCheck(IContentSource store, TimeProvider clock, IOptions<HealthOptions> options, IHostEnvironment environment) : IHealthCheck
+internal sealed class ContentHealthCheck(IContentSource store, TimeProvider clock, IOptions<HealthOptions> options, IHostEnvironment environment) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public sealed class ContentHealthCheck(IContentSource store, TimeProvider clock,
 }
 
 /// <summary>What <c>/health</c> tells anyone who asks (section <c>Health</c>); see docs/deployment.md.</summary>
-public sealed class HealthOptions
+internal sealed class HealthOptions
 {
     public const string Section = "Health";
 

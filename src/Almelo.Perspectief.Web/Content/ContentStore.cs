@@ -463,7 +463,7 @@ public sealed record ContentState(ContentSnapshot Snapshot, IReadOnlyList<Conten
 }
 
 /// <summary>Thrown at start-up when the content is invalid and there is no last good content to fall back on.</summary>
-public sealed class InvalidContentException(string path, IReadOnlyList<ContentError> errors)
+internal sealed class InvalidContentException(string path, IReadOnlyList<ContentError> errors)
     : Exception($"De inhoud in {path} bevat {errors.Count} fout(en) en er is geen laatst goede versie:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
 {
     public IReadOnlyList<ContentError> Errors { get; } = errors;

@@ -3,7 +3,7 @@ using Almelo.Perspectief.Content.Model;
 namespace Almelo.Perspectief.Web.Content;
 
 /// <summary>What pages, components and endpoints read: the valid snapshot being served, and the state it belongs to.</summary>
-public interface IContentSource
+internal interface IContentSource
 {
     /// <summary>The snapshot being served and the errors of the content on disk, if any.</summary>
     ContentState State { get; }

@@ -10,8 +10,8 @@ namespace Almelo.Perspectief.Web.Hosting;
 
 /// <summary>
 /// Open connections to the island, per client network (<see cref="ClientAddress"/>: /24, /48, as the rate limiter
-/// counts) and in total. Each costs the server a circuit: about 0.1 MB managed, up to 0.5 MB of process memory
-/// (docs/benchmarks.md, circuits.sh). A client without an open connection has no entry, so memory is bounded by the ceiling.
+/// counts) and in total. Each costs the server a circuit's memory (measured in docs/benchmarks.md). A client without an
+/// open connection has no entry, so memory is bounded by the ceiling.
 /// </summary>
 internal sealed partial class CircuitCap(IOptions<CircuitLimitsOptions> options, RepeatedLogFilter repeats, ILogger<CircuitCap> logger)
 {

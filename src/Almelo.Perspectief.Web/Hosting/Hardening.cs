@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Almelo.Perspectief.Web.Addresses;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -127,7 +128,7 @@ internal static class Hardening
     /// page request like any other (a 404 rendered per request), and counts.
     /// </summary>
     internal static bool IsHealthProbe(PathString path) =>
-        path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/health/live", StringComparison.OrdinalIgnoreCase);
+        path.Equals(RouteTable.Health.Template, StringComparison.OrdinalIgnoreCase) || path.Equals(RouteTable.HealthLive.Template, StringComparison.OrdinalIgnoreCase);
 
     private static string lastUsableHost = string.Empty;
 
@@ -190,7 +191,7 @@ internal static class Hardening
 }
 
 /// <summary>The client's address as far as logs and limits need it: the last part removed, so that no one is identified by it.</summary>
-public static class ClientAddress
+internal static class ClientAddress
 {
     public static string Of(HttpContext context) => Truncate(context.Connection.RemoteIpAddress);
 

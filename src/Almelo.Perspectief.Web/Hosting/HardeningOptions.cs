@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Almelo.Perspectief.Web.Hosting;
 
 /// <summary>Requests per client address (section <c>RateLimiting</c>); off for load tests with <c>RateLimiting:Enabled=false</c>.</summary>
-public sealed class RateLimitingOptions
+internal sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";
 
@@ -25,7 +25,7 @@ public sealed class RateLimitingOptions
 /// The reverse proxies whose X-Forwarded-For, -Proto and -Host are trusted (section <c>ReverseProxy</c>). None by
 /// default, not even loopback: without a configured proxy the headers are ignored.
 /// </summary>
-public sealed class ReverseProxyOptions : IValidatableObject
+internal sealed class ReverseProxyOptions : IValidatableObject
 {
     public const string Section = "ReverseProxy";
 
@@ -59,7 +59,7 @@ public sealed class ReverseProxyOptions : IValidatableObject
 /// network and window; ordinary successful requests only at Debug, so that neither a busy day nor one client
 /// repeating a bad request writes a line per request (see docs/deployment.md).
 /// </summary>
-public sealed class RequestLoggingOptions
+internal sealed class RequestLoggingOptions
 {
     public const string Section = "RequestLogging";
 
@@ -76,7 +76,7 @@ public sealed class RequestLoggingOptions
 /// Limits of the interactive island's circuits (section <c>Circuits</c>). Small on purpose: the island sends a
 /// button click and receives a short text; anything larger is not a reader.
 /// </summary>
-public sealed class CircuitLimitsOptions : IValidatableObject
+internal sealed class CircuitLimitsOptions : IValidatableObject
 {
     public const string Section = "Circuits";
 

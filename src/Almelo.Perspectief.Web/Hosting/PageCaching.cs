@@ -17,7 +17,7 @@ namespace Almelo.Perspectief.Web.Hosting;
 /// compressed once per content version and encoding and kept in memory (the output cache), whatever query string or
 /// Accept-Encoding variant a request carries (<see cref="CanonicalRequests"/>).
 /// </summary>
-internal static class PageCaching
+internal static partial class PageCaching
 {
     public const string Policy = "inhoud";
     public const string Tag = "inhoud";
@@ -52,7 +52,7 @@ internal static class PageCaching
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/calendar", "text/csv", "application/xml", "image/svg+xml"]);
         });
         // Cached responses are compressed once per content version; responses that are not cached (404s, errors) are
-        // compressed per request, so never at the slowest setting (brotli 11 costs ~30 ms per page).
+        // compressed per request, so never at the slowest setting, which costs a render's time again (docs/benchmarks.md).
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddHostedService<EvictOnContentChange>();
     }
@@ -78,13 +78,33 @@ internal static class PageCaching
     }
 
     /// <summary>
+    /// The caching steps, in the one order that works. The encoding they key on is chosen earlier, before routing
+    /// (<see cref="CanonicalRequests.UseChosenEncoding"/>), because static files pick their precompressed copy there.
+    /// <list type="number">
+    /// <item>Validators and 304s (<see cref="UseSharedCaching"/>): decided against the current content version before
+    /// the output cache could answer a conditional request on its own terms.</item>
+    /// <item>The output cache: one stored response per address, content version, day and encoding.</item>
+    /// <item>Whole responses (<see cref="UseWholeResponses"/>): between the cache and compression, so that it runs only
+    /// when a response is built and buffers the compressed bytes.</item>
+    /// <item>Compression: inside the cache, so that a response is compressed once per content version, not per request.</item>
+    /// </list>
+    /// </summary>
+    public static void UseContentCaching(this WebApplication app)
+    {
+        app.UseSharedCaching();
+        app.UseOutputCache();
+        app.UseWholeResponses();
+        app.UseResponseCompression();
+    }
+
+    /// <summary>
     /// Validators, Cache-Control and 304s for the endpoints marked <see cref="CacheForEveryone"/>. A conditional request
     /// is decided here, against the current validators, and its headers are removed, so that neither the output cache
     /// nor a file result answers one on its own terms. The endpoint still runs (for a page, the output cache serves it
     /// from memory): only a resource that exists, a 200, becomes a 304, its body dropped. A missing address stays a 404,
     /// whatever validator the request brings.
     /// </summary>
-    public static void UseSharedCaching(this WebApplication app)
+    private static void UseSharedCaching(this WebApplication app)
     {
         var validator = app.Services.GetRequiredService<ContentValidator>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -149,7 +169,7 @@ internal static class PageCaching
     /// between the output cache and compression, so that it runs only when a response is built (once per content
     /// version) and buffers the compressed bytes.
     /// </summary>
-    public static void UseWholeResponses(this WebApplication app) => app.Use(async (context, next) =>
+    private static void UseWholeResponses(this WebApplication app) => app.Use(async (context, next) =>
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<SharedCacheable>() is null)
         {
@@ -188,8 +208,8 @@ internal static class PageCaching
     }
 
     /// <summary>
-    /// Brotli at quality 5 rather than 4 (<see cref="CompressionLevel.Optimal"/>): as fast to within a few percent, and
-    /// the publication page 7 % smaller, small enough to arrive in TCP's first flight on a phone's first visit.
+    /// Brotli at quality 5 rather than 4 (<see cref="CompressionLevel.Optimal"/>): about as fast, and the publication page
+    /// small enough to arrive in TCP's first flight on a phone's first visit (docs/benchmarks.md).
     /// </summary>
     private sealed class BrotliQuality5 : ICompressionProvider
     {
@@ -285,8 +305,12 @@ internal static class PageCaching
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>A saved content change, valid or not, empties the cache, so that old versions do not take up memory.</summary>
-    private sealed class EvictOnContentChange(ContentStore store, IOutputCacheStore cache) : IHostedService
+    /// <summary>
+    /// A saved content change, valid or not, empties the cache, so that old versions do not take up memory. The store's
+    /// reload does not wait for it: no reader gets an old entry meanwhile, because every entry is keyed on its content
+    /// version, and an eviction that fails is logged and leaves only the memory to the entries' own expiry.
+    /// </summary>
+    private sealed partial class EvictOnContentChange(ContentStore store, IOutputCacheStore cache, ILogger<EvictOnContentChange> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -300,7 +324,24 @@ internal static class PageCaching
             return Task.CompletedTask;
         }
 
-        private void Evict(ContentState state) => cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        private void Evict(ContentState state) => _ = EvictAsync();
+
+        private async Task EvictAsync()
+        {
+            try
+            {
+                await cache.EvictByTagAsync(Tag, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // Nothing waits for this task: an exception that escaped it would go unseen.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                EvictionFailed(logger, e);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Emptying the page cache after a content change failed; old versions stay in memory until they expire")]
+        private static partial void EvictionFailed(ILogger logger, Exception exception);
     }
 }
 
@@ -337,7 +378,7 @@ internal sealed class ContentValidator(ContentStore store, TimeProvider clock)
 }
 
 /// <summary>How long shared caches and browsers may keep pages and downloads (section <c>Caching</c>); see docs/deployment.md.</summary>
-public sealed class CachingOptions
+internal sealed class CachingOptions
 {
     public const string Section = "Caching";
 

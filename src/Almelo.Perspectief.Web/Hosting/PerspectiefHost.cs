@@ -1,6 +1,8 @@
 using System.Globalization;
+using Almelo.Perspectief.Web.Addresses;
 using Almelo.Perspectief.Web.Components;
 using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Endpoints;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
@@ -14,7 +16,7 @@ using Serilog.Formatting.Compact;
 namespace Almelo.Perspectief.Web.Hosting;
 
 /// <summary>All service registration and the request pipeline, in one place.</summary>
-public static class PerspectiefHost
+internal static class PerspectiefHost
 {
     /// <summary>A published app serves its own wwwroot, whatever folder it is started from.</summary>
     public static string? PublishedContentRoot() =>
@@ -60,7 +62,7 @@ public static class PerspectiefHost
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton(TimeProvider.System);
         // The export command registers its own mode first.
-        builder.Services.TryAddSingleton(Export.ExportMode.Live);
+        builder.Services.TryAddSingleton(StaticExport.ExportMode.Live);
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());
@@ -92,12 +94,19 @@ public static class PerspectiefHost
         return builder;
     }
 
+    /// <summary>
+    /// The request pipeline. Its order is part of the design: each step says why it stands where it does, and
+    /// docs/architecture.md follows one request through it.
+    /// </summary>
     public static WebApplication UsePerspectief(this WebApplication app)
     {
+        // 1. HEAD as GET: before the output cache, so that HEAD shares GET's entry (page endpoints answer only GET).
         app.UseHeadAsGet();
+        // 2. One of three encodings: before routing, where static files pick their precompressed copy, and before the cache that keys on it.
         app.UseChosenEncoding();
+        // 3. The client's real address and host, before anything logs or limits by them; a Host no address can be built from is a 400.
         app.UseProxiesAndHost();
-        // Before the rate limiter, so that a 429 is logged too.
+        // 4. The request log: before the rate limiter, so that a 429 is logged too.
         var slow = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLoggingOptions>>().Value.SlowRequestMilliseconds;
         var repeats = app.Services.GetRequiredService<RepeatedLogFilter>();
         app.UseSerilogRequestLogging(options =>
@@ -107,21 +116,27 @@ public static class PerspectiefHost
             // No personal data beyond what is needed: the client address without its last part.
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", ClientAddress.Of(context));
         });
+        // 5. The error page (outside Development): around everything after it that can throw.
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fout", createScopeForErrors: true);
+            app.UseExceptionHandler(RouteTable.Error.Path(), createScopeForErrors: true);
         }
+        // 6. Security headers and the HTTPS redirect: on every response, error pages included.
         app.UseHardening();
+        // 7. Routing: from here on the endpoint is known, and the steps below read its metadata.
         app.UseRouting();
+        // 8. The rate limiter: needs the endpoint, to count static files apart from pages.
         app.UseRateLimiter();
+        // 9. The circuit gate: in front of the island's SignalR endpoints only.
         app.UseCircuitGate();
-        app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+        // 10-11. The "not found" page for a 404 without a body; the step inside it keeps every other status (416, 405) as it is.
+        app.UseStatusCodePagesWithReExecute(RouteTable.NotFound.Path(), createScopeForStatusCodePages: true);
         app.UseNotFoundPageOnlyFor404();
+        // 12. Another letter case of a route is redirected before anything is rendered or cached.
         app.UseCanonicalLetterCase();
-        app.UseSharedCaching();
-        app.UseOutputCache();
-        app.UseWholeResponses();
-        app.UseResponseCompression();
+        // 13-16. Validators and 304s, the output cache, whole responses, compression: their order is PageCaching's.
+        app.UseContentCaching();
+        // 17. Dutch (nl-NL) for every render: the process culture may be anything.
         var dutch = new CultureInfo("nl-NL");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -129,6 +144,7 @@ public static class PerspectiefHost
             SupportedCultures = [dutch],
             SupportedUICultures = [dutch],
         });
+        // 18. Required by the page endpoints; no page has a form, so no token is ever made (NoAntiforgeryState).
         app.UseAntiforgery();
 
         app.MapStaticAssets();

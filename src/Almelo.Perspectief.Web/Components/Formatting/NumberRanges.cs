@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Almelo.Perspectief.Web.Components.Formatting;
 
 /// <summary>Finds number ranges such as "2026-2029" in a text, so that the page can keep each on one line.</summary>
-public static partial class NumberRanges
+internal static partial class NumberRanges
 {
     public static IEnumerable<(string Part, bool Range)> Split(string text)
     {

@@ -3,7 +3,7 @@ using MudBlazor;
 namespace Almelo.Perspectief.Web.Components.Layout;
 
 /// <summary>The one theme of the site: Almelo red on white, system fonts (nothing loaded from elsewhere), contrast ≥ 4.5:1.</summary>
-public static class AlmeloTheme
+internal static class AlmeloTheme
 {
     private static readonly string[] FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 

@@ -6,8 +6,8 @@ namespace Almelo.Perspectief.Web.Components.Layout;
 
 /// <summary>
 /// MudBlazor's theme provider for <see cref="AlmeloTheme"/>, writing only the theme's CSS variables that the site's
-/// stylesheet uses (37 of the 210 MudBlazor 9.12 writes): the rest cost every page 2 KB compressed and the browser their
-/// styling on the root element. A variable that a kept one refers to is kept as well.
+/// stylesheet uses (a small part of what MudBlazor writes; docs/benchmarks.md has the figures): the rest cost every page
+/// bytes and the browser their styling on the root element. A variable that a kept one refers to is kept as well.
 /// </summary>
 public sealed partial class AlmeloThemeProvider : MudThemeProvider
 {

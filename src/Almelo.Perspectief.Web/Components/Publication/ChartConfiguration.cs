@@ -9,7 +9,7 @@ namespace Almelo.Perspectief.Web.Components.Publication;
 /// What a chart shows, worked out once in C#: the numbers and texts the chart script draws, the colours the HTML
 /// legend uses (by number; app.css owns the colours as --grafiek-kleur-N), and the rows of the table. Razor only renders it.
 /// </summary>
-public sealed class ChartConfiguration(Chart chart)
+internal sealed class ChartConfiguration(Chart chart)
 {
     /// <summary>How many colours app.css defines for charts; more series than this repeat them.</summary>
     public const int ColourCount = 3;

@@ -3,7 +3,7 @@ using Almelo.Perspectief.Content.Formatting;
 namespace Almelo.Perspectief.Web.Components.Publication;
 
 /// <summary>What a reader sees next to a download before opening it.</summary>
-public static class DownloadFacts
+internal static class DownloadFacts
 {
     /// <summary>"850 bytes", "4 kB", "1,2 MB".</summary>
     public static string Size(long bytes) => bytes switch

@@ -7,7 +7,7 @@ namespace Almelo.Perspectief.Web.Components.Publication;
 /// first use to #begrip-id), so that a reader finds the explanation where the word is used. Terms the text never
 /// uses are explained in the last section.
 /// </summary>
-public static class GlossaryPlacement
+internal static class GlossaryPlacement
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<Term>> BySection(Almelo.Perspectief.Content.Model.Publication publication)
     {

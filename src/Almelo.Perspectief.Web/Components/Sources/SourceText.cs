@@ -3,14 +3,14 @@ using System.Text;
 namespace Almelo.Perspectief.Web.Components.Sources;
 
 /// <summary>A block of a plain-text source: a heading or a paragraph.</summary>
-public sealed record SourceBlock(bool IsHeading, string Text);
+internal sealed record SourceBlock(bool IsHeading, string Text);
 
 /// <summary>
 /// Reads a source kept as plain text (often copied from a PDF: a line per printed line, blank lines in between)
 /// into headings and paragraphs. A line ending in two or more spaces closes a paragraph; a short line without
 /// closing punctuation after a finished sentence is a heading. Lines broken after a hyphen are joined without a space.
 /// </summary>
-public static class SourceText
+internal static class SourceText
 {
     private const int MaxHeadingLength = 60;
 

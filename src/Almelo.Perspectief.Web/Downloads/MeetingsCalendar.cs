@@ -5,10 +5,10 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>The council meetings of a publication as iCalendar (RFC 5545), in the Europe/Amsterdam time zone.</summary>
-public static class MeetingsCalendar
+internal static class MeetingsCalendar
 {
     private const string TimeZone = "Europe/Amsterdam";
 

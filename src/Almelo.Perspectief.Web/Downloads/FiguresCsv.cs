@@ -3,13 +3,13 @@ using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 using CsvHelper;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// Every figure of a publication as CSV for Dutch Excel: semicolons, decimal commas, UTF-8 with a byte order mark,
 /// and cells that a spreadsheet could take for a formula escaped.
 /// </summary>
-public static class FiguresCsv
+internal static class FiguresCsv
 {
     public static readonly string[] Columns =
         ["id", "label", "waarde", "eenheid", "soort", "benadering", "weergave", "berekening", "bron", "bron_datum", "bron_url", "link"];

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.StaticExport;
 
 /// <summary>
 /// The folder the export writes into. Every address becomes a path inside it or is refused: a name with <c>..</c>,
@@ -79,7 +79,7 @@ internal sealed class ExportFolder
         var html = contentType.StartsWith("text/html", StringComparison.Ordinal);
         var relative = FileFor(address, html) ?? throw new UnsafeAddressException(address);
         var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!ContentFolder.Inside(full, root) || full == root)
+        if (!ContentVersion.Inside(full, root) || full == root)
         {
             throw new UnsafeAddressException(address);
         }
@@ -172,10 +172,10 @@ internal sealed class ExportFolder
 }
 
 /// <summary>One address of the export: the file that serves it, its type (and download name), size and hash, and its precompressed siblings.</summary>
-public sealed record ExportedFile(string Address, string File, string ContentType, string? ContentDisposition, long Bytes, string Sha256, IReadOnlyDictionary<string, string>? Encodings);
+internal sealed record ExportedFile(string Address, string File, string ContentType, string? ContentDisposition, long Bytes, string Sha256, IReadOnlyDictionary<string, string>? Encodings);
 
 /// <summary>An address that cannot be written inside the export folder.</summary>
-public sealed class UnsafeAddressException(string address)
+internal sealed class UnsafeAddressException(string address)
     : Exception($"Het adres '{address}' kan geen bestand in de exportmap worden; het is overgeslagen.")
 {
     public string Address { get; } = address;

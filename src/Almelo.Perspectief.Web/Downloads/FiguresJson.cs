@@ -4,13 +4,13 @@ using System.Text.Json.Serialization;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// Every figure of a publication, with its sources, as JSON described by <c>/schema/cijfers-export.schema.json</c>.
 /// Values are plain numbers (euros, counts, fractions); the formatted text and the calculation come along.
 /// </summary>
-public static class FiguresJson
+internal static class FiguresJson
 {
     public const string SchemaPath = "/schema/cijfers-export.schema.json";
 

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Almelo.Perspectief.Content.Loading;
 
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.StaticExport;
 
 /// <summary>What the export needs of the content folder itself: its version, and whether a path lies inside it.</summary>
-internal static class ContentFolder
+internal static class ContentVersion
 {
     /// <summary>
     /// The content's version: the first 12 hex digits of a SHA-256 over every file's path and bytes, so that the same

@@ -1,4 +1,4 @@
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.StaticExport;
 
 /// <summary>
 /// The export's OUT folder: checked before anything is written, created only once every check has passed. Paths are
@@ -52,7 +52,7 @@ internal static class ExportTarget
         {
             return $"De map {target} of de inhoudsmap {contentPath} gaat via snelkoppelingen (symbolische links) in een kring rond. Kies een andere map.";
         }
-        if (ContentFolder.Inside(realTarget, realContent))
+        if (ContentVersion.Inside(realTarget, realContent))
         {
             var resolved = realTarget == Path.GetFullPath(target) && realContent == Path.GetFullPath(contentPath)
                 ? string.Empty

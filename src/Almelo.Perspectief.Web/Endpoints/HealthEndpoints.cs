@@ -1,15 +1,16 @@
 using System.Text.Json;
+using Almelo.Perspectief.Web.Addresses;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Almelo.Perspectief.Web.Hosting;
+namespace Almelo.Perspectief.Web.Endpoints;
 
 /// <summary><c>/health</c> (content status and counts; the errors themselves only with Health:Details) and <c>/health/live</c> (the process answers).</summary>
 internal static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(RouteTable.Health.Template, new HealthCheckOptions
         {
             // Degraded still serves pages: answer 200 so that a load balancer keeps the instance.
             ResultStatusCodes =
@@ -20,7 +21,7 @@ internal static class HealthEndpoints
             },
             ResponseWriter = WriteJson,
         }).DisableHttpMetrics();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
+        app.MapHealthChecks(RouteTable.HealthLive.Template, new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
     }
 
     private static Task WriteJson(HttpContext context, HealthReport report)

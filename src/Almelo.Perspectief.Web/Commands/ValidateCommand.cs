@@ -1,7 +1,7 @@
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Model;
 
-namespace Almelo.Perspectief.Web.Hosting;
+namespace Almelo.Perspectief.Web.Commands;
 
 /// <summary>
 /// <c>validate [DIR]</c>: checks content without starting the site. Exit 0 when valid, 1 with every error

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Almelo.Perspectief.Web.Hosting;
+namespace Almelo.Perspectief.Web.Addresses;
 
 /// <summary>The site as the public knows it (section <c>Site</c>).</summary>
-public sealed class SiteOptions : IValidatableObject
+internal sealed class SiteOptions : IValidatableObject
 {
     public const string Section = "Site";
 

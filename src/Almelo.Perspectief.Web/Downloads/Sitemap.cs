@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Addresses;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary><c>/sitemap.xml</c>: the home page and every publication, with the date it last changed.</summary>
-public static class Sitemap
+internal static class Sitemap
 {
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static string Write(Uri site, ContentSnapshot content, IEnumerable<(string Path, DateOnly LastModified)> pages)
     {
-        var entries = content.NewestFirst.Select(p => (Path: "/" + p.Slug, LastModified: p.LastUpdated)).ToList();
+        var entries = content.NewestFirst.Select(p => (Path: RouteTable.Publication.Path(p), LastModified: p.LastUpdated)).ToList();
         var newest = entries.Count == 0 ? DateOnly.MinValue : entries.Max(e => e.LastModified);
-        var all = new[] { (Path: "/", LastModified: newest) }.Concat(entries).Concat(pages);
+        var all = new[] { (Path: RouteTable.Home.Path(), LastModified: newest) }.Concat(entries).Concat(pages);
         var document = new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(

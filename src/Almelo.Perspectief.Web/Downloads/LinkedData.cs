@@ -1,22 +1,22 @@
 using System.Text.Json;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
-using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.Addresses;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// The publication as schema.org JSON-LD for search engines: an Article (the page) and a Dataset (its figures, with the
 /// CSV and JSON downloads). Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
 /// close the script element it is placed in.
 /// </summary>
-public static class LinkedData
+internal static class LinkedData
 {
     public static string Write(Publication publication, Func<string, Uri> absolute)
     {
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(absolute);
-        var page = absolute(PublicAddress.PagePath(publication)).ToString();
+        var page = absolute(RouteTable.Publication.Path(publication)).ToString();
         var publisher = new Dictionary<string, object?> { ["@type"] = "GovernmentOrganization", ["name"] = publication.Publisher };
         return JsonSerializer.Serialize(new Dictionary<string, object?>
         {
@@ -33,7 +33,7 @@ public static class LinkedData
                     ["inLanguage"] = "nl-NL",
                     ["datePublished"] = DutchFormat.IsoDate(publication.Date),
                     ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
-                    ["image"] = publication.Image is { } image ? absolute(PublicAddress.FilePath(publication, image.File)).ToString() : null,
+                    ["image"] = publication.Image is { } image ? absolute(RouteTable.File.Path(publication, image.File)).ToString() : null,
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),
                 },
@@ -50,8 +50,8 @@ public static class LinkedData
                     ["isAccessibleForFree"] = true,
                     ["distribution"] = new object[]
                     {
-                        Download("text/csv", absolute(PublicAddress.FiguresCsvPath(publication))),
-                        Download("application/json", absolute(PublicAddress.FiguresJsonPath(publication))),
+                        Download("text/csv", absolute(RouteTable.FiguresCsv.Path(publication))),
+                        Download("application/json", absolute(RouteTable.FiguresJson.Path(publication))),
                     },
                 },
             },

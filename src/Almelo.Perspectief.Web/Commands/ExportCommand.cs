@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Addresses;
 using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.StaticExport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.Commands;
 
 /// <summary>
 /// <c>export [--archive] OUT</c>: the whole public site as plain files, rendered by the real app on a loopback port.
@@ -62,7 +64,7 @@ internal static class ExportCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var version = ContentFolder.Version(contentPath);
+        var version = ContentVersion.Version(contentPath);
         var stamp = archive ? new ArchiveStamp(TimeProvider.System.Today(), version) : null;
         var snapshot = Path.Combine(Path.GetTempPath(), "almelo-perspectief-export", Guid.NewGuid().ToString("N"));
         try
@@ -139,10 +141,10 @@ internal static class ExportCommand
     private static async Task<(int Addresses, int Files, long Bytes)> Write(ContentSnapshot content, SiteCrawler crawler, ExportFolder folder, Uri baseUrl, string version, ArchiveStamp? stamp, TextWriter output, TextWriter error)
     {
         // Every download the content declares, also when no page links to it.
-        var downloads = content.Publications.SelectMany(p => new[] { PublicAddress.FiguresCsvPath(p), PublicAddress.FiguresJsonPath(p), PublicAddress.CalendarPath(p) }
-            .Concat(p.Meetings.Select(m => PublicAddress.MeetingCalendarPath(p, m)))
-            .Concat(p.Files.Select(f => PublicAddress.FilePath(p, f))));
-        var start = new[] { "/sitemap.xml", "/robots.txt", "/.well-known/security.txt", "/" };
+        var downloads = content.Publications.SelectMany(p => new[] { RouteTable.FiguresCsv.Path(p), RouteTable.FiguresJson.Path(p), RouteTable.Calendar.Path(p) }
+            .Concat(p.Meetings.Select(m => RouteTable.MeetingCalendar.Path(p, m)))
+            .Concat(p.Files.Select(f => RouteTable.File.Path(p, f))));
+        var start = new[] { RouteTable.Sitemap.Path(), RouteTable.Robots.Path(), RouteTable.SecurityTxt.Path(), RouteTable.Home.Path() };
 
         await foreach (var fetched in crawler.Crawl(start, downloads, NotFoundFile))
         {

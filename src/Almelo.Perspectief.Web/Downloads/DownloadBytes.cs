@@ -1,17 +1,17 @@
 using System.Text;
 using Almelo.Perspectief.Content.Model;
-using Almelo.Perspectief.Web.Hosting;
+using Almelo.Perspectief.Web.Addresses;
 
-namespace Almelo.Perspectief.Web.Exports;
+namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>The bytes of each download, built in one place for the endpoints and for the sizes the page shows.</summary>
-public static class Downloads
+internal static class DownloadBytes
 {
     public static byte[] FiguresCsv(Publication publication, PublicAddress address) =>
-        Exports.FiguresCsv.Write(publication, address.Page(publication), source => ReadingAddress(publication, source, address));
+        Downloads.FiguresCsv.Write(publication, address.Page(publication), source => ReadingAddress(publication, source, address));
 
     public static byte[] FiguresJson(Publication publication, PublicAddress address) =>
-        Exports.FiguresJson.Write(publication, address.Page(publication), f => address.Of(PublicAddress.FilePath(publication, f)), address.Of(Exports.FiguresJson.SchemaPath));
+        Downloads.FiguresJson.Write(publication, address.Page(publication), f => address.Of(RouteTable.File.Path(publication, f)), address.Of(Downloads.FiguresJson.SchemaPath));
 
     public static byte[] Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address) =>
         Encoding.UTF8.GetBytes(MeetingsCalendar.Write(publication, meetings, m => address.Page(publication, Anchors.Meeting(m.Id)), address.Base.Host));

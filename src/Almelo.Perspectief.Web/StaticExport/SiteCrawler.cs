@@ -6,7 +6,7 @@ using System.Xml.Linq;
 using Almelo.Perspectief.Content.Loading;
 using AngleSharp.Html.Parser;
 
-namespace Almelo.Perspectief.Web.Export;
+namespace Almelo.Perspectief.Web.StaticExport;
 
 /// <summary>
 /// Reads the running site the way a reader's browser would, and finds every address it needs: the pages of the

@@ -1,0 +1,53 @@
+using Almelo.Perspectief.Content.Model;
+
+namespace Almelo.Perspectief.Web.Addresses;
+
+/// <summary>
+/// Every address the site answers, each in one line: the template that its endpoint or page is mapped with, and
+/// (through the route's type) the one builder of its addresses, which endpoints, components, downloads, the sitemap
+/// and the export all use. A page's template is also a constant, because a component takes its route from an attribute.
+/// </summary>
+internal static class RouteTable
+{
+    public const string HomeTemplate = "/";
+    public const string PublicationTemplate = "/{Slug}";
+    public const string SourcePageTemplate = "/{Slug}/bron/{SourceId}";
+    public const string AccessibilityTemplate = "/toegankelijkheid";
+    public const string PrivacyTemplate = "/privacy";
+    public const string NotFoundTemplate = "/niet-gevonden";
+    public const string ErrorTemplate = "/fout";
+
+    /// <summary>
+    /// The prefix of a publication's downloads and files, which are mapped as one group: only a name that can be a
+    /// publication (an id) matches, so that no other address ever reaches them.
+    /// </summary>
+    public const string PublicationFolder = "/{slug:regex(" + Anchors.IdPattern + ")}";
+
+    public static readonly FixedRoute Home = new(HomeTemplate);
+    public static readonly PublicationRoute Publication = new(PublicationTemplate);
+
+    /// <summary>A source's readable page: a shipped text copy rendered as HTML.</summary>
+    public static readonly SourceRoute SourcePage = new(SourcePageTemplate);
+
+    public static readonly FixedRoute Accessibility = new(AccessibilityTemplate);
+    public static readonly FixedRoute Privacy = new(PrivacyTemplate);
+    public static readonly FixedRoute NotFound = new(NotFoundTemplate);
+    public static readonly FixedRoute Error = new(ErrorTemplate);
+
+    public static readonly PublicationRoute FiguresCsv = new(PublicationFolder + "/cijfers.csv");
+    public static readonly PublicationRoute FiguresJson = new(PublicationFolder + "/cijfers.json");
+    public static readonly PublicationRoute Calendar = new(PublicationFolder + "/vergaderingen.ics");
+    public static readonly MeetingRoute MeetingCalendar = new(PublicationFolder + "/vergaderingen/{id}.ics");
+
+    /// <summary>A file the publication declares (a source's text, the share image), at its path in the publication's folder.</summary>
+    public static readonly AttachmentRoute File = new(PublicationFolder + "/{**path:minlength(1)}");
+
+    /// <summary>The island's fresh markup, which the page's starter fetches just before it starts Blazor.</summary>
+    public static readonly PublicationRoute Island = new("/_eiland/{slug}/wetten");
+
+    public static readonly FixedRoute Sitemap = new("/sitemap.xml");
+    public static readonly FixedRoute Robots = new("/robots.txt");
+    public static readonly FixedRoute SecurityTxt = new("/.well-known/security.txt");
+    public static readonly FixedRoute Health = new("/health");
+    public static readonly FixedRoute HealthLive = new("/health/live");
+}
