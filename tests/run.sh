@@ -2,6 +2,7 @@
 # Runs every test of the repository and prints "N passed, N failed" from the real counts.
 # Installs what the tests need first: Debian's chromium (browser tests), Node.js/npm and the npm packages.
 # Also lints the GitHub workflows with actionlint; that check counts as one test.
+# Prints the 15 slowest tests; a test that runs for 5 minutes is stopped and fails the run (--blame-hang-timeout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -29,9 +30,17 @@ set -e
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 set +e
-dotnet test Almelo.Perspectief.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+dotnet test Almelo.Perspectief.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 5m --blame-hang-dump-type none "$@"
 status=$?
 set -e
+
+# The TRX files give each test's duration as hh:mm:ss.fffffff.
+echo "The 15 slowest tests:"
+{ cat "$results"/*.trx 2>/dev/null || true; } | { grep -o '<UnitTestResult [^>]*>' || true; } |
+  sed -nE 's/.* testName="([^"]*)".* duration="([0-9]+):([0-9]+):([0-9.]+)".*/\2 \3 \4 \1/p' |
+  awk '{ seconds = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%8.1f s  %s\n", seconds, $0 }' |
+  sort -rn | sed -n '1,15p' | sed "s/&quot;/\"/g; s/&apos;/'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\\&/g"
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
