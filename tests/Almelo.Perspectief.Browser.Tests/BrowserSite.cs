@@ -49,8 +49,11 @@ public sealed class BrowserSite : IAsyncLifetime
         return (factory, factory.StartOnRealPort());
     }
 
-    /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page.</summary>
-    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null)
+    /// <summary>
+    /// A new browser context (its own cookies, viewport, JavaScript setting) and page. Dispose it (<c>await using</c>):
+    /// a context left open keeps its page, timers and circuit alive for every later test.
+    /// </summary>
+    public async Task<BrowserTab> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -60,7 +63,7 @@ public sealed class BrowserSite : IAsyncLifetime
             Locale = "nl-NL",
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
         });
-        return await context.NewPageAsync();
+        return new BrowserTab(await context.NewPageAsync(), javaScript);
     }
 
     /// <summary>
@@ -80,6 +83,16 @@ public sealed class BrowserSite : IAsyncLifetime
         Factory?.Dispose();
         content.Dispose();
     }
+}
+
+/// <summary>A page in a browser context of its own; disposing it closes the context with its pages, sockets and circuit.</summary>
+public sealed class BrowserTab(IPage page, bool javaScript) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public bool JavaScript { get; } = javaScript;
+
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
 }
 
 [CollectionDefinition(Name)]
