@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Content;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
 
 namespace Almelo.Perspectief.Web.Tests;
 
@@ -332,18 +337,22 @@ public sealed class ContentLifecycleTests : IDisposable
                 break;
         }
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+        var sink = new CollectingSink();
 
         try
         {
-            var (exit, output, error) = await WebProgram.Run(
-                TimeSpan.FromSeconds(60),
-                "--urls", "http://127.0.0.1:0",
-                $"--Content:Path={content.Root}",
-                $"--Content:SnapshotPath={used}");
+            using var logging = new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
+            using var store = new ContentStore(
+                Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = content.Root, SnapshotPath = used }),
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = content.Root },
+                logging.CreateLogger<ContentStore>(),
+                TimeProvider.System);
 
-            Assert.Equal(1, exit);
-            Assert.Contains("Ignoring the last good folder", output, StringComparison.Ordinal);
-            Assert.Contains("er is geen laatst goede versie", error, StringComparison.Ordinal);
+            // The program ends with exit 1 and this message (StartUp_InvalidContentWithoutLastGoodCopy_RefusesToStartAndListsEveryError).
+            var refused = await Assert.ThrowsAsync<InvalidContentException>(() => store.StartAsync(CancellationToken.None));
+
+            Assert.Contains("er is geen laatst goede versie", refused.Message, StringComparison.Ordinal);
+            Assert.Contains(sink.Events, e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("Ignoring the last good folder", StringComparison.Ordinal));
         }
         finally
         {
