@@ -3,7 +3,8 @@
 # Installs what the tests need first: Debian's chromium (browser tests), shellcheck, and Node.js/npm for the tests'
 # own npm tools. Also lints the GitHub workflows with actionlint and the shell scripts with shellcheck; each check
 # counts as one test. The TRX files go to $TEST_RESULTS_DIR (default tests/results/, ignored by git), where CI picks
-# them up on a failure.
+# them up on a failure. Prints the 15 slowest tests; a test that runs for 5 minutes is stopped and fails the run
+# (--blame-hang-timeout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -37,9 +38,17 @@ results=$(realpath -m "${TEST_RESULTS_DIR:-tests/results}")
 mkdir -p "$results"
 rm -f "$results"/*.trx # an earlier run's files would be counted again
 set +e
-dotnet test Almelo.Perspectief.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+dotnet test Almelo.Perspectief.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 5m --blame-hang-dump-type none "$@"
 status=$?
 set -e
+
+# The TRX files give each test's duration as hh:mm:ss.fffffff.
+echo "The 15 slowest tests:"
+{ cat "$results"/*.trx 2>/dev/null || true; } | { grep -o '<UnitTestResult [^>]*>' || true; } |
+  sed -nE 's/.* testName="([^"]*)".* duration="([0-9]+):([0-9]+):([0-9.]+)".*/\2 \3 \4 \1/p' |
+  awk '{ seconds = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%8.1f s  %s\n", seconds, $0 }' |
+  sort -rn | sed -n '1,15p' | sed "s/&quot;/\"/g; s/&apos;/'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\\&/g"
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

@@ -59,8 +59,12 @@ public sealed class BrowserSite : IAsyncLifetime
         return (factory, factory.StartOnRealPort());
     }
 
-    /// <summary>A new browser context (its own cookies, viewport, JavaScript setting) and page; its trace is named after the calling test.</summary>
-    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null, [CallerMemberName] string test = "")
+    /// <summary>
+    /// A new browser context (its own cookies, viewport, JavaScript setting) and page; its trace, when traces are
+    /// recorded, is named after the calling test. Dispose it (<c>await using</c>): a context left open keeps its page,
+    /// timers and circuit alive for every later test.
+    /// </summary>
+    public async Task<BrowserTab> NewPage(int width, int height, bool javaScript = true, bool reducedMotion = false, Uri? site = null, [CallerMemberName] string test = "")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -75,11 +79,12 @@ public sealed class BrowserSite : IAsyncLifetime
             await context.Tracing.StartAsync(new TracingStartOptions { Title = test, Snapshots = true });
             traces[context] = $"{Interlocked.Increment(ref traceCount):000}-{test}";
         }
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        return new BrowserTab(page, javaScript, () => Close(page));
     }
 
     /// <summary>Closes the page's browser context, after writing its trace when traces are recorded.</summary>
-    public async Task Close(IPage page)
+    private async Task Close(IPage page)
     {
         await SaveTrace(page.Context);
         await page.Context.CloseAsync();
@@ -114,6 +119,19 @@ public sealed class BrowserSite : IAsyncLifetime
         Factory?.Dispose();
         content.Dispose();
     }
+}
+
+/// <summary>
+/// A page in a browser context of its own; disposing it closes the context with its pages, sockets and circuit (after
+/// writing its trace, when traces are recorded).
+/// </summary>
+public sealed class BrowserTab(IPage page, bool javaScript, Func<Task> close) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public bool JavaScript { get; } = javaScript;
+
+    public async ValueTask DisposeAsync() => await close();
 }
 
 [CollectionDefinition(Name)]

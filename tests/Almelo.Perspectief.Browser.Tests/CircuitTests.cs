@@ -28,7 +28,8 @@ public sealed class CircuitTests(BrowserSite site)
     [Fact]
     public async Task ReaderWhoDoesNotScroll_OpensNoCircuit_AndDownloadsNoBlazorScript()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         var sockets = Sockets(page);
         var scripts = new List<string>();
         page.Request += (_, request) =>
@@ -40,7 +41,8 @@ public sealed class CircuitTests(BrowserSite site)
         };
 
         await page.GotoAsync(Nota);
-        await page.WaitForTimeoutAsync(4_000);
+        // Whatever the page loads by itself, it has loaded once the network has been quiet for half a second.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         lock (sockets)
         {
@@ -57,7 +59,8 @@ public sealed class CircuitTests(BrowserSite site)
     [Fact]
     public async Task ReaderWhoScrollsToTheIsland_GetsACircuit_AndTheToggleAnswers()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         var sockets = Sockets(page);
         await page.GotoAsync(Nota);
 
@@ -78,7 +81,8 @@ public sealed class CircuitTests(BrowserSite site)
     {
         // A page from a shared cache can be older than the five minutes its island's descriptor is valid for; the
         // server then refuses that descriptor. Give the loaded page a descriptor the server cannot accept.
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
         var spoiled = await page.EvaluateAsync<int>("""
             () => {
@@ -115,7 +119,8 @@ public sealed class CircuitTests(BrowserSite site)
         await taken.ConnectAsync(new UriBuilder(new Uri(address, "/_blazor")) { Scheme = "ws" }.Uri, CancellationToken.None);
         await taken.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         await taken.ReceiveAsync(new byte[64], CancellationToken.None);
-        var page = await site.NewPage(1280, 800, site: address);
+        await using var tab = await site.NewPage(1280, 800, site: address);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         var refused = page.WaitForResponseAsync(r => r.Url.Contains("/_blazor/negotiate", StringComparison.Ordinal));

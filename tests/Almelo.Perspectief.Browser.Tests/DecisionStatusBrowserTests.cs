@@ -1,4 +1,5 @@
 using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Tests;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -10,10 +11,9 @@ namespace Almelo.Perspectief.Browser.Tests;
 /// outcome) does not show: meetings to come, and an outcome with every meeting detail filled in.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class DecisionStatusBrowserTests(BrowserSite site)
+public sealed class DecisionStatusBrowserTests(BrowserSite site, DecisionSites sites) : IClassFixture<DecisionSites>
 {
     private const string Nota = "/" + ContentFixture.Slug;
-    private const string Vergaderingen = ContentFixture.Slug + "/vergaderingen.json";
 
     public static TheoryData<string, int> CasesAndWidths()
     {
@@ -28,6 +28,66 @@ public sealed class DecisionStatusBrowserTests(BrowserSite site)
         return data;
     }
 
+    [Theory]
+    [MemberData(nameof(CasesAndWidths))]
+    public async Task Status_AtEachWidth_SitsUnderTheTitleFitsTheScreenAndHasNoAxeViolations(string name, int width)
+    {
+        await using var tab = await site.NewPage(width, 800, site: sites.Address(name));
+        var page = tab.Page;
+        await page.GotoAsync(Nota);
+
+        var status = page.Locator("#status");
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await Assertions.Expect(status).ToContainTextAsync("De gemeenteraad");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('h1').nextElementSibling.id === 'status'"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        var calendars = await page.Locator(".vergadering a[href$='.ics']").CountAsync();
+        Assert.Equal(name == "komend" ? 3 : 0, calendars);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.True(
+            result.Violations.Length == 0,
+            string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    [Fact]
+    public async Task Status_OnThePhone_IsOnTheFirstScreen()
+    {
+        await using var tab = await site.NewPage(360, 740);
+        var page = tab.Page;
+        await page.GotoAsync(Nota);
+
+        var box = await page.Locator("#status").BoundingBoxAsync();
+
+        Assert.NotNull(box);
+        Assert.True(box.Y < 740, $"The status starts at {box.Y}px, below the first screen.");
+    }
+}
+
+/// <summary>The site of each case, started when its first test needs it and shared by the widths.</summary>
+public sealed class DecisionSites : IDisposable
+{
+    private const string Vergaderingen = ContentFixture.Slug + "/vergaderingen.json";
+
+    private readonly Dictionary<string, (ContentFixture Content, PerspectiefFactory Factory, Uri Address)> sites = [];
+
+    public Uri Address(string name)
+    {
+        lock (sites)
+        {
+            if (!sites.TryGetValue(name, out var site))
+            {
+                var content = Content(name);
+                var (factory, address) = BrowserSite.Host(content.Root);
+                sites[name] = site = (content, factory, address);
+            }
+            return site.Address;
+        }
+    }
+
     private static ContentFixture Content(string name) => name == "komend"
         ? ContentFixture.Live()
             .Replace(Vergaderingen, "\"datum\": \"2025-07-01\"", "\"datum\": \"2031-07-01\", \"begintijd\": \"19:30\", \"eindtijd\": \"22:00\", \"plaats\": { \"naam\": \"Raadzaal (voorbeeld)\", \"adres\": \"Voorbeeldstraat 1, Almelo\" }, \"inspreken\": { \"tekst\": \"Meld u aan bij de griffie (voorbeeld).\", \"link\": \"https://raad.example.org/inspreken\" }, \"uitzending\": \"https://raad.example.org/live\"")
@@ -36,44 +96,12 @@ public sealed class DecisionStatusBrowserTests(BrowserSite site)
         : ContentFixture.WithOutcome()
             .Replace(Vergaderingen, "\"datum\": \"2025-07-01\"", "\"datum\": \"2025-07-01\", \"uitzending\": \"https://raad.example.org/opname\", \"agenda\": \"https://raad.example.org/agenda\"");
 
-    [Theory]
-    [MemberData(nameof(CasesAndWidths))]
-    public async Task Status_AtEachWidth_SitsUnderTheTitleFitsTheScreenAndHasNoAxeViolations(string name, int width)
+    public void Dispose()
     {
-        using var content = Content(name);
-        var (factory, address) = BrowserSite.Host(content.Root);
-        using (factory)
+        foreach (var (content, factory, _) in sites.Values)
         {
-            var page = await site.NewPage(width, 800, site: address);
-            await page.GotoAsync(Nota);
-
-            var status = page.Locator("#status");
-            await Assertions.Expect(status).ToBeVisibleAsync();
-            await Assertions.Expect(status).ToContainTextAsync("De gemeenteraad");
-            Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('h1').nextElementSibling.id === 'status'"));
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-            var calendars = await page.Locator(".vergadering a[href$='.ics']").CountAsync();
-            Assert.Equal(name == "komend" ? 3 : 0, calendars);
-
-            var result = await page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-            });
-            Assert.True(
-                result.Violations.Length == 0,
-                string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+            factory.Dispose();
+            content.Dispose();
         }
-    }
-
-    [Fact]
-    public async Task Status_OnThePhone_IsOnTheFirstScreen()
-    {
-        var page = await site.NewPage(360, 740);
-        await page.GotoAsync(Nota);
-
-        var box = await page.Locator("#status").BoundingBoxAsync();
-
-        Assert.NotNull(box);
-        Assert.True(box.Y < 740, $"The status starts at {box.Y}px, below the first screen.");
     }
 }

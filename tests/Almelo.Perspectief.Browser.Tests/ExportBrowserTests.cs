@@ -58,7 +58,8 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         var violations = new List<string>();
         foreach (var url in pages)
         {
-            var page = await site.NewPage(width, height, site: export.Files.Address);
+            await using var tab = await site.NewPage(width, height, site: export.Files.Address);
+            var page = tab.Page;
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var result = await page.RunAxe(new AxeRunOptions
@@ -66,7 +67,6 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
             });
             violations.AddRange(result.Violations.Select(v => $"{url}: {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-            await site.Close(page);
         }
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
@@ -75,7 +75,8 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
     [Fact]
     public async Task ExportedPublication_WithJavaScript_OpensNoCircuitAndStillDrawsTheCharts()
     {
-        var page = await site.NewPage(1280, 800, site: export.Files.Address);
+        await using var tab = await site.NewPage(1280, 800, site: export.Files.Address);
+        var page = tab.Page;
         var requests = new List<string>();
         var failed = new List<string>();
         var sockets = new List<string>();
@@ -108,7 +109,8 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
     [Fact]
     public async Task ExportedPublication_WithoutJavaScript_EverythingIsOnThePage()
     {
-        var page = await site.NewPage(360, 740, javaScript: false, site: export.Files.Address);
+        await using var tab = await site.NewPage(360, 740, javaScript: false, site: export.Files.Address);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         await NoJavaScriptChecks.AssertPublicationIsComplete(page);
@@ -117,7 +119,8 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
     [Fact]
     public async Task ExportedPublication_WithoutJavaScript_SectionAndFigureLinksWork()
     {
-        var page = await site.NewPage(360, 740, javaScript: false, site: export.Files.Address);
+        await using var tab = await site.NewPage(360, 740, javaScript: false, site: export.Files.Address);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
@@ -131,7 +134,8 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
     [Fact]
     public async Task ExportedSite_WithoutJavaScript_NavigatesFromHomeToPublicationAndBack()
     {
-        var page = await site.NewPage(1280, 800, javaScript: false, site: export.Files.Address);
+        await using var tab = await site.NewPage(1280, 800, javaScript: false, site: export.Files.Address);
+        var page = tab.Page;
         await page.GotoAsync("/");
 
         await page.Locator($"a[href='{Nota}']").First.ClickAsync();

@@ -12,7 +12,8 @@ public sealed class LinkTests(BrowserSite site)
     [Fact]
     public async Task SectionLink_WithJavaScript_CopiesTheFullAddressAndSaysSo()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = site.BaseAddress.GetLeftPart(UriPartial.Authority) });
         await page.GotoAsync(Nota);
         var expected = new Uri(site.BaseAddress, Nota + "#besparing").ToString();
@@ -27,7 +28,8 @@ public sealed class LinkTests(BrowserSite site)
     [Fact]
     public async Task SectionLink_WithoutJavaScript_IsAPlainAnchorThatMovesToTheSection()
     {
-        var page = await site.NewPage(360, 740, javaScript: false);
+        await using var tab = await site.NewPage(360, 740, javaScript: false);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
@@ -39,7 +41,8 @@ public sealed class LinkTests(BrowserSite site)
     [Fact]
     public async Task FigureLink_OpensThePageAtThatNumber()
     {
-        var page = await site.NewPage(360, 740, javaScript: false);
+        await using var tab = await site.NewPage(360, 740, javaScript: false);
+        var page = tab.Page;
 
         await page.GotoAsync(Nota + "#cijfer-banen-hightech");
 
@@ -55,7 +58,8 @@ public sealed class LinkTests(BrowserSite site)
             .Replace(ContentFixture.Slug + "/publicatie.json", "\"aliassen\": {", "\"aliassen\": { \"bezuiniging\": \"besparing\", \"cijfer-bezuiniging\": \"cijfer-besparing-totaal\",");
         var (factory, address) = BrowserSite.Host(content.Root);
         using var _ = factory;
-        var page = await site.NewPage(360, 740, javaScript, site: address);
+        await using var tab = await site.NewPage(360, 740, javaScript, site: address);
+        var page = tab.Page;
 
         await page.GotoAsync(Nota + "#bezuiniging");
         await Assertions.Expect(page.Locator("#besparing h2")).ToBeInViewportAsync();

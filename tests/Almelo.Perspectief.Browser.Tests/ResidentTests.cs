@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Almelo.Perspectief.Browser.Tests;
 
-/// <summary>Residents: keyboard only, large text, a narrow phone, no JavaScript, reduced motion, printing, privacy.</summary>
+/// <summary>Residents: keyboard only, large text, no JavaScript, reduced motion, printing, privacy (a narrow phone: <see cref="PageTests"/>).</summary>
 [Collection(BrowserTests.Name)]
 public sealed class ResidentTests(BrowserSite site)
 {
@@ -11,7 +11,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task Keyboard_FirstTabIsTheSkipLink_WhichMovesFocusToTheMainContent()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         await page.Keyboard.PressAsync("Tab");
@@ -29,7 +30,8 @@ public sealed class ResidentTests(BrowserSite site)
     [InlineData(Nota)]
     public async Task Keyboard_ReachesEveryLinkAndControlInPageOrder_WithVisibleFocus(string url)
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(url);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         if (url == Nota)
@@ -75,7 +77,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task Keyboard_TabbingIntoTheIslandBeforeItStarts_KeepsFocusInTheIsland()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal(0, await page.Locator(".wet-knop").CountAsync());
@@ -91,7 +94,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task Keyboard_LawIslandWorksWithEnterAndSpace()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
         // The island starts (script and circuit) when a reader comes near it.
         await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
@@ -111,21 +115,10 @@ public sealed class ResidentTests(BrowserSite site)
     [Theory]
     [InlineData("/")]
     [InlineData(Nota)]
-    [InlineData("/toegankelijkheid")]
-    public async Task Reflow_At320PixelsWide_NeedsNoHorizontalScrolling(string url)
-    {
-        var page = await site.NewPage(320, 640);
-        await page.GotoAsync(url);
-
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0);
-    }
-
-    [Theory]
-    [InlineData("/")]
-    [InlineData(Nota)]
     public async Task TextAt200Percent_StillFitsWithoutHorizontalScrolling(string url)
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(url);
 
         await page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
@@ -141,11 +134,13 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task ReducedMotion_TurnsChartAnimationOff()
     {
-        var calm = await site.NewPage(1280, 800, reducedMotion: true);
+        await using var calmTab = await site.NewPage(1280, 800, reducedMotion: true);
+        var calm = calmTab.Page;
         await calm.GotoAsync(Nota);
         await calm.Locator("#grafiek-groei-banen canvas").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(calm.Locator("#grafiek-groei-banen canvas")).ToHaveAttributeAsync("data-getekend", "ja");
-        var moving = await site.NewPage(1280, 800);
+        await using var movingTab = await site.NewPage(1280, 800);
+        var moving = movingTab.Page;
         await moving.GotoAsync(Nota);
         await moving.Locator("#grafiek-groei-banen canvas").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(moving.Locator("#grafiek-groei-banen canvas")).ToHaveAttributeAsync("data-getekend", "ja");
@@ -158,7 +153,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task WithoutJavaScript_EverythingIsOnThePage_AndNothingSaysLoading()
     {
-        var page = await site.NewPage(360, 740, javaScript: false);
+        await using var tab = await site.NewPage(360, 740, javaScript: false);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         await NoJavaScriptChecks.AssertPublicationIsComplete(page);
@@ -169,7 +165,8 @@ public sealed class ResidentTests(BrowserSite site)
     [InlineData(Nota)]
     public async Task NoRequest_LeavesTheSitesOwnOrigin(string url)
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
         await page.GotoAsync(url);
@@ -191,7 +188,8 @@ public sealed class ResidentTests(BrowserSite site)
     public async Task ChartJs_IsLoadedOnlyOnPagesWithACharts_WhenTheReaderComesNearOne()
     {
         // Charts are drawn from 40rem wide; a phone gets their sentence and table only.
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
 
@@ -211,7 +209,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task Print_HasAllTextFiguresTablesAndLaws_WithoutNavigation()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
         await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToBeVisibleAsync();
@@ -230,7 +229,8 @@ public sealed class ResidentTests(BrowserSite site)
     [Fact]
     public async Task Glossary_FirstUseOfATermLeadsToItsExplanation()
     {
-        var page = await site.NewPage(360, 740, javaScript: false);
+        await using var tab = await site.NewPage(360, 740, javaScript: false);
+        var page = tab.Page;
         await page.GotoAsync(Nota);
 
         await page.Locator("#besparing a.begrip", new() { HasText = "structureel" }).First.ClickAsync();

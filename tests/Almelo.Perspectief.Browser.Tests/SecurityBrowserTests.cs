@@ -11,7 +11,8 @@ public sealed class SecurityBrowserTests(BrowserSite site)
     [Fact]
     public async Task ContentSecurityPolicy_IsNeverViolated_ByChartsIslandOrEnhancedNavigation()
     {
-        var page = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(1280, 800);
+        var page = tab.Page;
         var console = new List<string>();
         page.Console += (_, message) => console.Add(message.Text);
         await page.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
@@ -37,14 +38,17 @@ public sealed class SecurityBrowserTests(BrowserSite site)
     [Fact]
     public async Task MalformedCircuitMessages_AreRejected_WithoutAffectingOtherReaders()
     {
-        var reader = await site.NewPage(1280, 800);
+        await using var readerTab = await site.NewPage(1280, 800);
+        var reader = readerTab.Page;
         await reader.GotoAsync(Nota);
         // Blazor starts when a reader comes near the island.
         await reader.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await reader.GetByRole(AriaRole.Button, new() { Name = "Wmo" }).ClickAsync();
         await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToHaveAttributeAsync("aria-pressed", "true");
 
-        var attacker = await site.NewPage(1280, 800);
+        await using var attackerTab = await site.NewPage(1280, 800);
+
+        var attacker = attackerTab.Page;
         await attacker.GotoAsync(Nota);
         var outcome = await attacker.EvaluateAsync<string[]>(@"async () => {
             const results = [];
@@ -74,7 +78,8 @@ public sealed class SecurityBrowserTests(BrowserSite site)
         // The other reader's island still answers, and a new reader gets a working island too.
         await reader.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" }).ClickAsync();
         await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" })).ToHaveAttributeAsync("aria-pressed", "true");
-        var newcomer = await site.NewPage(360, 740);
+        await using var newcomerTab = await site.NewPage(360, 740);
+        var newcomer = newcomerTab.Page;
         await newcomer.GotoAsync(Nota);
         await newcomer.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" }).ClickAsync();

@@ -7,7 +7,7 @@ namespace Almelo.Perspectief.Content.Tests;
 
 /// <summary>
 /// Content an editor (or a pull request) can break in ways the rules never meant: files that are not files,
-/// numbers that do not fit, text that makes a parser work forever. Each becomes a located error within 2 seconds,
+/// numbers that do not fit, text that makes a parser work forever. Each becomes a located error within seconds,
 /// never an exception, a hang or a file from outside the content folder.
 /// </summary>
 public sealed class HostileContentTests : IDisposable
@@ -18,13 +18,14 @@ public sealed class HostileContentTests : IDisposable
     private const string Tekst = ContentFixture.Slug + "/tekst.md";
     private const string Persbericht = ContentFixture.Slug + "/bronnen/persbericht-2025-05-28.txt";
 
-    private readonly ContentFixture content = ContentFixture.Reference();
+    /// <summary>
+    /// Far above what a load of hostile content takes (well under 2 s, also on a busy machine running other tests),
+    /// far below what the bugs it guards against take: a quadratic or backtracking parser at the content limits works
+    /// for minutes, and a file that is never closed (a pipe) forever.
+    /// </summary>
+    internal static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(20);
 
-    public HostileContentTests()
-    {
-        // The time bound is for the loader, not for the runtime's first compilation of it.
-        Assert.True(ContentLoader.Load(ContentFixture.ReferenceContent).IsValid);
-    }
+    private readonly ContentFixture content = ContentFixture.Reference();
 
     public void Dispose() => content.Dispose();
 
@@ -32,28 +33,18 @@ public sealed class HostileContentTests : IDisposable
     private IReadOnlyList<ContentError> Errors()
     {
         var (result, elapsed) = TimedLoad(content.Root);
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"Loading took {elapsed.TotalSeconds:0.0} s.");
+        Assert.True(elapsed < TimeBound, $"Loading took {elapsed.TotalSeconds:0.0} s.");
         Assert.All(result.Errors, e => Assert.DoesNotContain('\n', e.Message));
         Assert.All(result.Errors, e => Assert.DoesNotContain(content.Root, e.ToString(), StringComparison.Ordinal));
         return result.Errors;
     }
 
-    /// <summary>
-    /// Loads, and the time it took: the better of two loads when the first is over the bound, so that the first
-    /// compilation of a code path, or a busy machine running other tests in parallel, does not count as the loader's.
-    /// </summary>
+    /// <summary>Loads, and the time it took.</summary>
     internal static (ContentLoadResult Result, TimeSpan Elapsed) TimedLoad(string root)
     {
         var watch = Stopwatch.StartNew();
         var result = ContentLoader.Load(root);
-        var first = watch.Elapsed;
-        if (first < TimeSpan.FromSeconds(2))
-        {
-            return (result, first);
-        }
-        watch.Restart();
-        result = ContentLoader.Load(root);
-        return (result, watch.Elapsed < first ? watch.Elapsed : first);
+        return (result, watch.Elapsed);
     }
 
     private ContentError ErrorIn(string file, string fragment)
@@ -271,7 +262,7 @@ public sealed class HostileContentTests : IDisposable
 
         var watch = Stopwatch.StartNew();
         Assert.Equal("bron", Assert.Single(figure.Sources).Id);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1));
+        Assert.True(watch.Elapsed < TimeBound, $"took {watch.Elapsed}");
     }
 
     [Fact]

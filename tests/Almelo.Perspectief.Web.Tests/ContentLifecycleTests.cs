@@ -1,50 +1,87 @@
 using System.Diagnostics;
 using System.Net;
 using Almelo.Perspectief.Content.Tests;
-using Xunit.Abstractions;
+using Almelo.Perspectief.Web.Content;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
 
 namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>Editors cannot break the site: live reload, last good content, start-up with broken content.</summary>
-public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposable
+public sealed class ContentLifecycleTests : IDisposable
 {
     private const string Nota = "/perspectiefnota-2026-2029";
     private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
     private const string Bronnen = ContentFixture.Slug + "/bronnen";
-    private static readonly TimeSpan TwoSeconds = TimeSpan.FromSeconds(2);
+
+    /// <summary>Content:ReloadDelayMilliseconds as <see cref="PerspectiefFactory"/> sets it.</summary>
+    private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Content:PollSeconds in the tests that need the poll: a deploy replaces the folder or switches a link.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    /// <summary>Real time for the file watcher and a read: seconds on a busy machine, never the minute this allows.</summary>
+    private static readonly TimeSpan Within = TimeSpan.FromMinutes(1);
 
     private readonly ContentFixture content = ContentFixture.Reference();
     private readonly string snapshots = Path.Combine(Path.GetTempPath(), "almelo-laatst-goed-test", Guid.NewGuid().ToString("N"));
+    private readonly StoreClock clock = new();
 
     private static async Task<string> Jobs(HttpClient client) =>
         (await client.Html(Nota)).QuerySelector("#cijfer-banen-2024 .cijfer__waarde")!.TextContent;
 
+    /// <summary>The site on the store's clock, which moves only when a test moves it.</summary>
+    private PerspectiefFactory Site(string? contentPath = null) => new(contentPath ?? content.Root, snapshots, clock: clock);
+
+    /// <summary>
+    /// Reads until the condition holds, moving the store's clock on by <paramref name="step"/> (the reload delay unless
+    /// given) before each read: the debounce fires as soon as the file watcher has seen a change, the poll once the
+    /// steps add up to Content:PollSeconds.
+    /// </summary>
+    private Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? step = null) =>
+        Http.Eventually(
+            async () =>
+            {
+                clock.Advance(step ?? Delay);
+                return await read();
+            },
+            done,
+            Within);
+
+    /// <summary>Waits until the file watcher has seen a change: the store then sets its debounce timer.</summary>
+    private async Task WatcherSawAChange(int timersSetBefore) =>
+        await Http.Eventually(() => Task.FromResult(clock.TimersSet), set => set > timersSetBefore, Within);
+
     [Fact]
-    public async Task ValidEdit_ShowsOnThePageWithinTwoSeconds_WithoutRestart()
+    public async Task ValidEdit_ShowsOnThePageOnceTheReloadDelayHasPassed_WithoutRestart()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        // No poll during the test: the file watcher alone must see the edit.
+        using var factory = Site().WithSetting("Content:PollSeconds", "3600");
         var client = factory.CreateClient();
         Assert.Equal("49.000", await Jobs(client));
+        var timersSet = clock.TimersSet;
 
-        var saved = Stopwatch.StartNew();
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49500");
+        await WatcherSawAChange(timersSet);
 
-        await Http.Eventually(() => Jobs(client), v => v == "49.500", TwoSeconds);
-        output.WriteLine($"Saved change visible on the page after {saved.ElapsedMilliseconds} ms.");
-        Assert.True(saved.Elapsed < TwoSeconds, $"took {saved.Elapsed}");
+        Assert.Equal("49.000", await Jobs(client));
+        clock.Advance(Delay);
+        Assert.Equal("49.500", await Jobs(client));
         Assert.Equal("Healthy", (await client.Health()).Status());
     }
 
     [Fact]
     public async Task InvalidEdit_KeepsServingTheLastGoodContent_AndHealthSaysDegradedWithTheErrors()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        using var factory = Site();
         var client = factory.CreateClient();
         await Jobs(client);
 
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
 
-        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
+        var health = await Eventually(client.Health, h => h.Status() == "Degraded");
         Assert.Equal([$"{Cijfers}:{content.LineOf(Cijfers, "-49000")}:7: Het cijfer 'banen-2024' kan niet negatief zijn."], health.ContentErrors());
         var response = await client.GetAsync(new Uri(Nota, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -52,21 +89,21 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
 
         content.Replace(Cijfers, "\"waarde\": -49000", "\"waarde\": 51000");
 
-        await Http.Eventually(client.Health, h => h.Status() == "Healthy", TimeSpan.FromSeconds(3));
+        await Eventually(client.Health, h => h.Status() == "Healthy");
         Assert.Equal("51.000", await Jobs(client));
     }
 
     [Fact]
     public async Task FileThatCannotBeRead_KeepsTheSiteUp_AndHealthSaysDegraded()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        using var factory = Site();
         var client = factory.CreateClient();
         await Jobs(client);
 
         File.Delete(content.PathOf(Cijfers));
         File.CreateSymbolicLink(content.PathOf(Cijfers), "/proc/self/mem");
 
-        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
+        var health = await Eventually(client.Health, h => h.Status() == "Degraded");
         Assert.Equal($"{Cijfers}:1:1: '{Cijfers}' is een snelkoppeling (symlink). De site volgt geen snelkoppelingen: zet het bestand of de map zelf hier neer, of haal de snelkoppeling weg.", Assert.Single(health.ContentErrors()));
         Assert.Equal("49.000", await Jobs(client));
     }
@@ -76,14 +113,14 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     {
         const string Persbericht = ContentFixture.Slug + "/bronnen/persbericht-2025-05-28.txt";
         var original = await File.ReadAllBytesAsync(content.PathOf(Persbericht));
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        using var factory = Site();
         var client = factory.CreateClient();
         await Jobs(client);
 
         File.Delete(content.PathOf(Persbericht));
         File.CreateSymbolicLink(content.PathOf(Persbericht), "/etc/passwd");
 
-        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(3));
+        var health = await Eventually(client.Health, h => h.Status() == "Degraded");
         Assert.All(health.ContentErrors(), e => Assert.StartsWith(ContentFixture.Slug + "/", e, StringComparison.Ordinal));
         var served = await client.GetByteArrayAsync(new Uri(Nota + "/bronnen/persbericht-2025-05-28.txt", UriKind.Relative));
         Assert.Equal(original, served);
@@ -120,19 +157,19 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task ContentFolderDeletedAndRecreated_LiveReloadGoesOn()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots).WithSetting("Content:PollSeconds", "1");
+        using var factory = Site().WithSetting("Content:PollSeconds", "1");
         var client = factory.CreateClient();
         await Jobs(client);
         using var copy = ContentFixture.Reference();
         copy.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49700");
 
         Directory.Delete(content.Root, recursive: true);
-        await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(5));
+        await Eventually(client.Health, h => h.Status() == "Degraded", Poll);
         Directory.Move(copy.Root, content.Root);
 
-        await Http.Eventually(() => Jobs(client), v => v == "49.700", TimeSpan.FromSeconds(5));
+        await Eventually(() => Jobs(client), v => v == "49.700", Poll);
         content.Replace(Cijfers, "\"waarde\": 49700", "\"waarde\": 49800");
-        await Http.Eventually(() => Jobs(client), v => v == "49.800", TimeSpan.FromSeconds(5));
+        await Eventually(() => Jobs(client), v => v == "49.800");
     }
 
     [Fact]
@@ -144,7 +181,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         Directory.CreateSymbolicLink(link, content.Root);
         try
         {
-            using var factory = new PerspectiefFactory(link, snapshots).WithSetting("Content:PollSeconds", "1");
+            using var factory = Site(link).WithSetting("Content:PollSeconds", "1");
             var client = factory.CreateClient();
             Assert.Equal("49.000", await Jobs(client));
 
@@ -156,7 +193,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
                 await rename.WaitForExitAsync();
             }
 
-            await Http.Eventually(() => Jobs(client), v => v == "49.900", TimeSpan.FromSeconds(5));
+            await Eventually(() => Jobs(client), v => v == "49.900", Poll);
         }
         finally
         {
@@ -167,7 +204,7 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task LinksUpAddedWhileRunning_AreReportedWithoutAWalk_AndLaterEditsStillShow()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots).WithSetting("Content:PollSeconds", "1");
+        using var factory = Site().WithSetting("Content:PollSeconds", "1");
         var client = factory.CreateClient();
         await Jobs(client);
         var before = Process.GetCurrentProcess().WorkingSet64;
@@ -175,16 +212,16 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/a"), "..");
         Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/b"), "..");
 
-        var health = await Http.Eventually(client.Health, h => h.Status() == "Degraded", TimeSpan.FromSeconds(5));
+        var health = await Eventually(client.Health, h => h.Status() == "Degraded", Poll);
         Assert.Equal([Bronnen + "/a", Bronnen + "/b"], health.ContentErrors().Select(e => e.Split(':')[0]));
         Directory.CreateSymbolicLink(content.PathOf(Bronnen + "/c"), "/usr");
-        await Http.Eventually(client.Health, h => h.ContentErrors().Count == 3, TimeSpan.FromSeconds(5));
+        await Eventually(client.Health, h => h.ContentErrors().Count == 3, Poll);
         foreach (var link in new[] { "a", "b", "c" })
         {
             Directory.Delete(content.PathOf($"{Bronnen}/{link}"));
         }
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": 49300");
-        await Http.Eventually(() => Jobs(client), v => v == "49.300", TimeSpan.FromSeconds(5));
+        await Eventually(() => Jobs(client), v => v == "49.300", Poll);
 
         var grown = Process.GetCurrentProcess().WorkingSet64 - before;
         Assert.True(grown < 300_000_000, $"The process grew by {grown / 1_000_000} MB.");
@@ -300,18 +337,22 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
                 break;
         }
         content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+        var sink = new CollectingSink();
 
         try
         {
-            var (exit, output, error) = await WebProgram.Run(
-                TimeSpan.FromSeconds(60),
-                "--urls", "http://127.0.0.1:0",
-                $"--Content:Path={content.Root}",
-                $"--Content:SnapshotPath={used}");
+            using var logging = new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
+            using var store = new ContentStore(
+                Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = content.Root, SnapshotPath = used }),
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = content.Root },
+                logging.CreateLogger<ContentStore>(),
+                TimeProvider.System);
 
-            Assert.Equal(1, exit);
-            Assert.Contains("Ignoring the last good folder", output, StringComparison.Ordinal);
-            Assert.Contains("er is geen laatst goede versie", error, StringComparison.Ordinal);
+            // The program ends with exit 1 and this message (StartUp_InvalidContentWithoutLastGoodCopy_RefusesToStartAndListsEveryError).
+            var refused = await Assert.ThrowsAsync<InvalidContentException>(() => store.StartAsync(CancellationToken.None));
+
+            Assert.Contains("er is geen laatst goede versie", refused.Message, StringComparison.Ordinal);
+            Assert.Contains(sink.Events, e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("Ignoring the last good folder", StringComparison.Ordinal));
         }
         finally
         {
@@ -368,31 +409,33 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public async Task HalfWrittenFile_ThatIsCompletedQuickly_NeverShowsAsDegraded()
+    public async Task HalfWrittenFile_ThatIsCompletedWithinTheReloadDelay_NeverShowsAsDegraded()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        using var factory = Site().WithSetting("Content:PollSeconds", "3600");
         var client = factory.CreateClient();
         await Jobs(client);
         var path = content.PathOf(Cijfers);
         var text = await File.ReadAllTextAsync(path);
+        var timersSet = clock.TimersSet;
 
-        // An editor that saves in two writes: first half a file, shortly after the whole new file.
+        // An editor that saves in two writes: first half a file, read by the site once the reload delay has passed ...
         await File.WriteAllTextAsync(path, text[..(text.Length / 2)]);
-        await Task.Delay(150);
+        await WatcherSawAChange(timersSet);
+        clock.Advance(Delay);
+        var statuses = new List<string> { (await client.Health()).Status() };
+        // ... and, before the site reads it once more to confirm the errors, the whole new file.
         await File.WriteAllTextAsync(path, text.Replace("\"waarde\": 49000", "\"waarde\": 49100", StringComparison.Ordinal));
 
-        var statuses = new List<string>();
-        await Http.Eventually(
+        await Eventually(
             async () => { var h = await client.Health(); statuses.Add(h.Status()); return await Jobs(client); },
-            v => v == "49.100",
-            TimeSpan.FromSeconds(3));
+            v => v == "49.100");
         Assert.DoesNotContain("Degraded", statuses);
     }
 
     [Fact]
     public async Task FilesChurningLikeAGitCheckout_NeverTakeThePageDown_AndTheSiteRecovers()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        using var factory = Site();
         var client = factory.CreateClient();
         await Jobs(client);
         var figures = content.PathOf(Cijfers);
@@ -417,30 +460,32 @@ public sealed class ContentLifecycleTests(ITestOutputHelper output) : IDisposabl
         var statuses = new List<HttpStatusCode>();
         while (!churn.IsCompleted)
         {
+            // The store reads whenever the reload delay has passed, while files are being replaced.
+            clock.Advance(Delay);
             statuses.Add((await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
         }
         await churn;
         await File.WriteAllTextAsync(figures, original.Figures.Replace("\"waarde\": 49000", "\"waarde\": 49200", StringComparison.Ordinal));
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        await Http.Eventually(client.Health, h => h.Status() == "Healthy", TimeSpan.FromSeconds(5));
-        await Http.Eventually(() => Jobs(client), v => v == "49.200", TimeSpan.FromSeconds(5));
+        await Eventually(client.Health, h => h.Status() == "Healthy");
+        await Eventually(() => Jobs(client), v => v == "49.200");
     }
 
     [Fact]
     public async Task RemovedFolder_RemovesItsPage_AndAddedFolderAddsOne()
     {
-        using var factory = new PerspectiefFactory(content.Root, snapshots);
+        using var factory = Site();
         var client = factory.CreateClient();
         using var extra = ContentFixture.FromFixture("kort-nieuws");
 
         Directory.Move(extra.Root, content.PathOf("kort-nieuws"));
-        await Http.Eventually(async () => (await client.GetAsync(new Uri("/kort-nieuws", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.OK, TwoSeconds);
+        await Eventually(async () => (await client.GetAsync(new Uri("/kort-nieuws", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.OK);
         var home = await client.Html("/");
         Assert.Equal(["/kort-nieuws", Nota], home.QuerySelectorAll(".publicaties h2 a").Select(a => a.GetAttribute("href")));
 
         Directory.Delete(content.PathOf("kort-nieuws"), recursive: true);
-        await Http.Eventually(async () => (await client.GetAsync(new Uri("/kort-nieuws", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.NotFound, TwoSeconds);
+        await Eventually(async () => (await client.GetAsync(new Uri("/kort-nieuws", UriKind.Relative))).StatusCode, s => s == HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(Nota, UriKind.Relative))).StatusCode);
     }
 

@@ -5,7 +5,10 @@ using Almelo.Perspectief.Web.StaticExport;
 
 namespace Almelo.Perspectief.Web.Tests;
 
-/// <summary><c>export</c> as a user runs it: its exit codes, its archive stamp, and content that tries to make it read or write elsewhere.</summary>
+/// <summary>
+/// <c>export</c> as a user runs it: its exit codes, its archive stamp, and content that tries to make it read or write
+/// elsewhere. In this process as the program builds it; once per exit code as the real program.
+/// </summary>
 public sealed class ExportCommandTests
 {
     private const string Meta = ContentFixture.Slug + "/publicatie.json";
@@ -169,7 +172,7 @@ public sealed class ExportCommandTests
     [Fact]
     public async Task Export_WithoutFolder_Exits2WithUsage()
     {
-        var (exit, _, error) = await Run("export", $"--Site:BaseUrl={ExportRun.BaseUrl}");
+        var (exit, _, error) = await WebProgram.Run(TimeSpan.FromMinutes(2), "export", $"--Site:BaseUrl={ExportRun.BaseUrl}");
 
         Assert.Equal(2, exit);
         Assert.Contains("Gebruik: export", error, StringComparison.Ordinal);
@@ -180,12 +183,12 @@ public sealed class ExportCommandTests
     {
         using var content = ContentFixture.Reference().Replace(Meta, "\"datum\": \"2025-05-28\"", "\"datum\": \"28 mei 2025\"");
 
-        using var export = await ExportRun.Of(content.Root);
-        var validate = await Run("validate", content.Root);
+        using var export = await ExportRun.AsProgram("Development", content.Root);
+        using var validate = new StringWriter();
 
         Assert.Equal(1, export.Exit);
-        Assert.Equal(1, validate.Exit);
-        Assert.Equal(validate.Output, export.StandardOutput);
+        Assert.Equal(1, Commands.ValidateCommand.Run(content.Root, content.Root, new Uri(ExportRun.BaseUrl).Host, validate, TextWriter.Null));
+        Assert.Equal(validate.ToString(), export.StandardOutput);
         Assert.Contains($"{Meta}:", export.StandardOutput, StringComparison.Ordinal);
         Assert.False(Directory.Exists(export.Output));
     }
@@ -243,34 +246,15 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
-    public async Task Export_InProduction_WritesEveryPage()
-    {
-        using var content = ContentFixture.Reference();
-        var output = ExportRun.NewFolder();
-        try
-        {
-            var (exit, _, error) = await WebProgram.RunIn("Production", TimeSpan.FromMinutes(3), "export", output, $"--Content:Path={content.Root}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
-
-            Assert.True(exit == 0, error);
-            Assert.Contains("Perspectiefnota 2026-2029", await File.ReadAllTextAsync(Path.Combine(output, ContentFixture.Slug, "index.html")), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
-    }
-
-    [Fact]
-    public async Task Export_Archive_CarriesTheDateAndContentVersionInFooterAndManifest()
+    public async Task Export_ArchiveInProduction_WritesEveryPageWithTheDateAndContentVersionInFooterAndManifest()
     {
         using var content = ContentFixture.Reference();
 
-        using var export = await ExportRun.Of(content.Root, "--archive");
+        // As a published app runs it: in Production, which answers only to Site:BaseUrl's host unless told otherwise.
+        using var export = await ExportRun.AsProgram("Production", content.Root, "--archive");
 
-        Assert.Equal(0, export.Exit);
+        Assert.True(export.Exit == 0, export.ToString());
+        Assert.Contains("Perspectiefnota 2026-2029", await File.ReadAllTextAsync(Path.Combine(export.Output, ContentFixture.Slug, "index.html")), StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(export.Output, ExportFolder.ManifestName)));
         var archive = manifest.RootElement.GetProperty("archive");
         var version = manifest.RootElement.GetProperty("contentVersion").GetString()!;
@@ -428,5 +412,5 @@ public sealed class ExportCommandTests
         }
     }
 
-    private static Task<(int Exit, string Output, string Error)> Run(params string[] arguments) => WebProgram.Run(TimeSpan.FromMinutes(2), arguments);
+    private static Task<(int Exit, string Output, string Error)> Run(params string[] arguments) => ExportRun.InProcess("Development", arguments);
 }

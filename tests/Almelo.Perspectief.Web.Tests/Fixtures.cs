@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -56,5 +57,47 @@ internal sealed class CollectingSink : ILogEventSink
         {
             events.Add(logEvent);
         }
+    }
+}
+
+/// <summary>
+/// A clock for tests that wait on the content store's debounce and poll: its timers fire only when the test moves it
+/// on (<see cref="FakeTimeProvider.Advance"/>), and it counts how often one was set to fire, which tells a test that
+/// the file watcher has seen a change. Today is <see cref="PerspectiefFactory.Today"/>.
+/// </summary>
+internal sealed class StoreClock : TimeProvider
+{
+    private readonly FakeTimeProvider time = new(PerspectiefFactory.Today);
+    private int timersSet;
+
+    public int TimersSet => Volatile.Read(ref timersSet);
+
+    public void Advance(TimeSpan delta) => time.Advance(delta);
+
+    public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+    public override long GetTimestamp() => time.GetTimestamp();
+
+    public override long TimestampFrequency => time.TimestampFrequency;
+
+    public override TimeZoneInfo LocalTimeZone => time.LocalTimeZone;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new CountedTimer(time.CreateTimer(callback, state, dueTime, period), this);
+
+    private sealed class CountedTimer(ITimer timer, StoreClock clock) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                Interlocked.Increment(ref clock.timersSet);
+            }
+            return timer.Change(dueTime, period);
+        }
+
+        public void Dispose() => timer.Dispose();
+
+        public ValueTask DisposeAsync() => timer.DisposeAsync();
     }
 }

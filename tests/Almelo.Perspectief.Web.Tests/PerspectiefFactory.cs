@@ -9,16 +9,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Almelo.Perspectief.Web.Tests;
 
-/// <summary>The site in-process on a content folder of the test's choosing, on 26 November 2026 unless told otherwise.</summary>
+/// <summary>
+/// The site in-process on a content folder of the test's choosing, on 26 November 2026 unless told otherwise: by
+/// <c>now</c> (a fixed day, real timers) or by a <c>clock</c> that the test drives.
+/// </summary>
 public class PerspectiefFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Today = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
-    public PerspectiefFactory(string contentPath, string? snapshotPath = null, DateTimeOffset? now = null, string environment = "Development")
+    public PerspectiefFactory(string contentPath, string? snapshotPath = null, DateTimeOffset? now = null, string environment = "Development", TimeProvider? clock = null)
     {
         ContentPath = contentPath;
         SnapshotPath = snapshotPath ?? Path.Combine(Path.GetTempPath(), "almelo-laatst-goed-test", Guid.NewGuid().ToString("N"));
-        Clock = new FixedClock(now ?? Today);
+        Clock = clock ?? new FixedClock(now ?? Today);
         Environment = environment;
     }
 
@@ -26,7 +29,7 @@ public class PerspectiefFactory : WebApplicationFactory<Program>
 
     public string SnapshotPath { get; }
 
-    public FixedClock Clock { get; }
+    public TimeProvider Clock { get; }
 
     private readonly Dictionary<string, string> settings = [];
 

@@ -1,19 +1,33 @@
 using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Addresses;
+using Almelo.Perspectief.Web.Commands;
 
 namespace Almelo.Perspectief.Web.Tests;
 
-/// <summary><c>dotnet Almelo.Perspectief.Web.dll validate [DIR]</c>, run as the real program.</summary>
+/// <summary>
+/// <c>validate [DIR]</c>: what it prints, checked in-process; and once per exit code the real program
+/// (<c>dotnet Almelo.Perspectief.Web.dll validate</c>), for its arguments, settings, streams and exit code.
+/// </summary>
 public sealed class ValidateCommandTests : IDisposable
 {
     private readonly ContentFixture content = ContentFixture.Reference();
 
-    private static Task<(int Exit, string Output, string Error)> Validate(params string[] arguments) =>
+    private static Task<(int Exit, string Output, string Error)> ValidateProcess(params string[] arguments) =>
         WebProgram.Run(TimeSpan.FromSeconds(60), ["validate", .. arguments]);
 
-    [Fact]
-    public async Task Validate_ValidContent_ExitsZero()
+    /// <summary>The command as the program runs it, with the host that <c>--Site:BaseUrl</c> gives and the system clock unless told.</summary>
+    private static (int Exit, string Output, string Error) Validate(string directory, string? siteHost = null, TimeProvider? clock = null)
     {
-        var (exit, output, _) = await Validate(content.Root);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ValidateCommand.Run(directory, directory, siteHost, output, error, clock);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Validate_ValidContent_ExitsZero()
+    {
+        var (exit, output, _) = Validate(content.Root);
 
         Assert.Equal(0, exit);
         Assert.Contains("is in orde: 1 publicatie(s), geen fouten.", output, StringComparison.Ordinal);
@@ -25,7 +39,7 @@ public sealed class ValidateCommandTests : IDisposable
         content.Replace(ContentFixture.Slug + "/cijfers.json", "\"waarde\": 49000", "\"waarde\": -49000")
             .Replace(ContentFixture.Slug + "/tekst.md", "op 1 juli 2025 en beslist", "op woensdag 1 juli 2025 en beslist");
 
-        var (exit, output, error) = await Validate(content.Root);
+        var (exit, output, error) = await ValidateProcess(content.Root);
 
         Assert.Equal(1, exit);
         Assert.Equal(
@@ -38,12 +52,12 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_LinksUpInBronnen_ExitsOneWithALocatedErrorForEach()
+    public void Validate_LinksUpInBronnen_ExitsOneWithALocatedErrorForEach()
     {
         Directory.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/bronnen/a"), "..");
         Directory.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/bronnen/b"), "..");
 
-        var (exit, output, _) = await Validate(content.Root);
+        var (exit, output, _) = Validate(content.Root);
 
         Assert.Equal(1, exit);
         Assert.Equal(
@@ -55,11 +69,11 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_NumberThatDoesNotFit_ExitsOneWithALocatedError()
+    public void Validate_NumberThatDoesNotFit_ExitsOneWithALocatedError()
     {
         content.Replace(ContentFixture.Slug + "/cijfers.json", "\"noemer\": 3", "\"noemer\": 3.0");
 
-        var (exit, output, _) = await Validate(content.Root);
+        var (exit, output, _) = Validate(content.Root);
 
         Assert.Equal(1, exit);
         Assert.StartsWith(
@@ -69,11 +83,11 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_ShippedContentToday_PrintsTheStaleWarningAtTheLastMeetingAndExitsZero()
+    public void Validate_ShippedContentToday_PrintsTheStaleWarningAtTheLastMeetingAndExitsZero()
     {
         using var live = ContentFixture.Live();
 
-        var (exit, output, _) = await Validate(live.Root);
+        var (exit, output, _) = Validate(live.Root);
 
         Assert.Equal(0, exit);
         var line = live.LineOf(ContentFixture.Slug + "/vergaderingen.json", "\"besluitvorming-2025-07-10\"") - 1;
@@ -84,11 +98,11 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_OutcomeRecorded_PrintsNoWarning()
+    public void Validate_OutcomeRecorded_PrintsNoWarning()
     {
         using var decided = ContentFixture.WithOutcome();
 
-        var (exit, output, _) = await Validate(decided.Root);
+        var (exit, output, _) = Validate(decided.Root);
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("waarschuwing:", output, StringComparison.Ordinal);
@@ -97,17 +111,14 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Validate_BeforeTheMeetings_PrintsNoWarning()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = Commands.ValidateCommand.Run(content.Root, content.Root, null, output, error, new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+        var (exit, output, _) = Validate(content.Root, clock: new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(0, exit);
-        Assert.DoesNotContain("waarschuwing:", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("waarschuwing:", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Validate_LinksToTheSitesOwnRoutes_PrintsLocatedWarningsAndExitsZero()
+    public void Validate_LinksToTheSitesOwnRoutes_PrintsLocatedWarningsAndExitsZero()
     {
         content.Replace(
             ContentFixture.Slug + "/tekst.md",
@@ -115,7 +126,7 @@ public sealed class ValidateCommandTests : IDisposable
             "De andere hebben wij zelf berekend.\n\nZie [status](https://perspectief.almelo.nl/health) en [x](/health/live) en [y](/_blazor/initializers) en [z](/fout).");
         var line = content.LineOf(ContentFixture.Slug + "/tekst.md", "Zie [status]");
 
-        var (exit, output, _) = await Validate(content.Root, $"--Site:BaseUrl={ExportRun.BaseUrl}");
+        var (exit, output, _) = Validate(content.Root, SiteOptions.HostOf(ExportRun.BaseUrl));
 
         Assert.Equal(0, exit);
         string[] expected =
@@ -133,19 +144,27 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_FolderThatDoesNotExist_ExitsTwo()
     {
-        var (exit, _, error) = await Validate(Path.Combine(content.Root, "bestaat-niet"));
+        var (exit, _, error) = await ValidateProcess(Path.Combine(content.Root, "bestaat-niet"));
 
         Assert.Equal(2, exit);
         Assert.Contains("bestaat niet", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Validate_WithoutFolder_ChecksTheConfiguredContentPath()
+    public async Task Validate_WithoutFolder_ChecksTheConfiguredContentPathForTheConfiguredSite()
     {
-        var (exit, output, _) = await Validate($"--Content:Path={content.Root}");
+        content.Replace(
+            ContentFixture.Slug + "/tekst.md",
+            "De andere hebben wij zelf berekend.",
+            "De andere hebben wij zelf berekend.\n\nZie [hier](https://perspectief.almelo.nl/health) en [daar](https://elders.example.org/health).");
+
+        var (exit, output, _) = await ValidateProcess($"--Content:Path={content.Root}", $"--Site:BaseUrl={ExportRun.BaseUrl}");
 
         Assert.Equal(0, exit);
         Assert.Contains(content.Root, output, StringComparison.Ordinal);
+        // A full address counts only on the host of Site:BaseUrl.
+        Assert.Contains("De link 'https://perspectief.almelo.nl/health' gaat naar /health", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("elders.example.org", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => content.Dispose();

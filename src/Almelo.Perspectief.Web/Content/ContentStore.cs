@@ -41,8 +41,8 @@ public sealed class ContentStore : IContentSource, IHostedService, IDisposable
             : Path.GetFullPath(options.Value.SnapshotPath, environment.ContentRootPath);
         delay = TimeSpan.FromMilliseconds(options.Value.ReloadDelayMilliseconds);
         pollInterval = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        debounce = TimeProvider.System.CreateTimer(_ => ReloadAfterQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        poll = TimeProvider.System.CreateTimer(_ => Poll(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        debounce = clock.CreateTimer(_ => ReloadAfterQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        poll = clock.CreateTimer(_ => Poll(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string ContentPath { get; }
