@@ -201,13 +201,4 @@ internal static partial class ContentSchemas
         }
         return result;
     }
-
-    /// <summary>The schema text as shipped, for serving to editors' tools.</summary>
-    public static string Text(string name)
-    {
-        using var stream = typeof(ContentSchemas).Assembly.GetManifestResourceStream("Schemas." + name)
-            ?? throw new ArgumentException($"Unknown schema {name}.", nameof(name));
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }
