@@ -75,20 +75,18 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran."
   status=1
 fi
-if [ "$lint" -ne 0 ]; then
-  echo "actionlint found problems in .github/workflows: see above."
-  failed=$((failed + 1))
-  status=1
-else
-  passed=$((passed + 1))
-fi
-if [ "$shell_lint" -ne 0 ]; then
-  echo "shellcheck found problems in the shell scripts: see above."
-  failed=$((failed + 1))
-  status=1
-else
-  passed=$((passed + 1))
-fi
+# count_check EXIT MESSAGE: a lint run counts as one test, failed with MESSAGE when it exited non-zero.
+count_check() {
+  if [ "$1" -ne 0 ]; then
+    echo "$2"
+    failed=$((failed + 1))
+    status=1
+  else
+    passed=$((passed + 1))
+  fi
+}
+count_check "$lint" "actionlint found problems in .github/workflows: see above."
+count_check "$shell_lint" "shellcheck found problems in the shell scripts: see above."
 
 line="$passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || line="$line, $skipped skipped"

@@ -10,12 +10,7 @@ public sealed class AnchorsTests
 {
     private static readonly string[] Words = ["x", "titel", "tabel", "kop", "lijst", "grafiek", "cijfer", "bron", "a1"];
 
-    private static Gen<string> Ids() =>
-        from count in Gen.Choose(1, 3)
-        from first in Gen.Elements(Words)
-        from second in Gen.Elements(Words)
-        from third in Gen.Elements(Words)
-        select string.Join('-', new[] { first, second, third }.Take(count));
+    private static Gen<string> Ids() => ContentIds.From(Words);
 
     /// <summary>Every id the page makes from one content id, with what it is for (a section may not take a reserved id).</summary>
     private static IEnumerable<(string Kind, string Id)> Made(string id) =>

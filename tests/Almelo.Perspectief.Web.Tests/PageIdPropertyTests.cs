@@ -49,12 +49,7 @@ public sealed class PageIdPropertyTests(PageIdPropertyTests.Site site) : IClassF
         string Term,
         string Alias);
 
-    private static Gen<string> Ids() =>
-        from count in Gen.Choose(1, 3)
-        from first in Gen.Elements(Words)
-        from second in Gen.Elements(Words)
-        from third in Gen.Elements(Words)
-        select string.Join('-', new[] { first, second, third }.Take(count));
+    private static Gen<string> Ids() => ContentIds.From(Words);
 
     /// <summary>An id unlike those of the same kind in the reference content; a section's also not one the page reserves.</summary>
     private static Gen<string> New(IEnumerable<string> taken) => Ids().Where(id => !taken.Contains(id, StringComparer.Ordinal));
