@@ -3,8 +3,8 @@
 # Installs what the tests need first: Debian's chromium (browser tests), shellcheck, and Node.js/npm for the tests'
 # own npm tools. Also lints the GitHub workflows with actionlint and the shell scripts with shellcheck; each check
 # counts as one test. The TRX files go to $TEST_RESULTS_DIR (default tests/results/, ignored by git), where CI picks
-# them up on a failure. Prints the 15 slowest tests; a test that runs for 5 minutes is stopped and fails the run
-# (--blame-hang-timeout).
+# them up on a failure. Prints the 15 slowest tests and every failure with its message (tests/trx-summary.cjs); a
+# test that runs for 5 minutes is stopped and fails the run (--blame-hang-timeout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -51,12 +51,7 @@ dotnet test Almelo.Perspectief.sln --no-build --logger "trx" --logger "console;v
 status=$?
 set -e
 
-# The TRX files give each test's duration as hh:mm:ss.fffffff.
-echo "The 15 slowest tests:"
-{ cat "$results"/*.trx 2>/dev/null || true; } | { grep -o '<UnitTestResult [^>]*>' || true; } |
-  sed -nE 's/.* testName="([^"]*)".* duration="([0-9]+):([0-9]+):([0-9.]+)".*/\2 \3 \4 \1/p' |
-  awk '{ seconds = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%8.1f s  %s\n", seconds, $0 }' |
-  sort -rn | sed -n '1,15p' | sed "s/&quot;/\"/g; s/&apos;/'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\\&/g"
+node tests/trx-summary.cjs "$results"
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

@@ -185,7 +185,9 @@ public sealed class PageTests(BrowserSite site)
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         for (var y = 0; y < height; y += 500)
         {
-            await page.EvaluateAsync("y => window.scrollTo(0, y)", y);
+            // As a reader scrolls: each position is painted (two frames), so that the IntersectionObservers that load
+            // the charts and the island see it. Without the wait a busy browser can jump past the island unseen.
+            await page.EvaluateAsync("y => { window.scrollTo(0, y); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }", y);
         }
         // Chart.js, the island's markup, blazor.web.js and the circuit: seconds on a busy machine.
         var started = new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 };
