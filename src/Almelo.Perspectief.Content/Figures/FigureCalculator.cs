@@ -6,13 +6,15 @@ namespace Almelo.Perspectief.Content.Figures;
 
 /// <summary>
 /// Turns the figures of <c>cijfers.json</c> into <see cref="Figure"/>s: stated ones as written, derived ones
-/// computed from the figures they name, exactly (as fractions) and in dependency order.
+/// computed from the figures they name, exactly (as fractions) and in dependency order. Figures in
+/// <paramref name="rejected"/> already have an error where they are written: they fail, and so does every figure
+/// computed from them, without a second error elsewhere.
 /// </summary>
-internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDictionary<string, Source>? sources, ICollection<ContentError> errors)
+internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDictionary<string, Source>? sources, ICollection<ContentError> errors, IReadOnlySet<string> rejected)
 {
     private readonly Dictionary<string, Figure> done = new(StringComparer.Ordinal);
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
-    private readonly HashSet<string> failed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> failed = new(rejected, StringComparer.Ordinal);
     private readonly Dictionary<string, int> depths = new(StringComparer.Ordinal);
     private Dictionary<string, (CijferFile Cijfer, int Index)> declared = [];
 

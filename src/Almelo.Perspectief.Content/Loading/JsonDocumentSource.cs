@@ -49,8 +49,15 @@ internal sealed partial class JsonDocumentSource
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0);
-            var (at, column) = lines.Locate(lines.Offset(line, (int)(e.BytePositionInLine ?? 0)));
+            var offset = lines.Offset((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            // A number typed the Dutch way (15,000) or with € breaks the JSON: say that, at the number.
+            if (TypedNumbers.AtSyntaxError(bytes, offset) is var (start, message))
+            {
+                var (numberLine, numberColumn) = lines.Locate(start);
+                errors.Add(new ContentError(relativePath, numberLine, numberColumn, message));
+                return null;
+            }
+            var (at, column) = lines.Locate(offset);
             errors.Add(new ContentError(
                 relativePath,
                 at,

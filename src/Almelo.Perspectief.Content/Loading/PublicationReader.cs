@@ -102,11 +102,13 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         var known = new KnownIds(
             Declared(ContentLoader.FiguresFile, file, "cijfers"),
             Declared(ContentLoader.FiguresFile, file, "grafieken"));
+        // Read from the file as written, before the schema's verdict and before any calculation uses the number.
+        var mistyped = file is null ? [] : TypedNumbers.CheckFigures(file, errors);
         if (cijfers is null || file is null)
         {
             return new FiguresPhase([], [], known);
         }
-        var figures = new FigureCalculator(file, sources, errors).Calculate(cijfers.Cijfers);
+        var figures = new FigureCalculator(file, sources, errors, mistyped).Calculate(cijfers.Cijfers);
         return new FiguresPhase(figures, ChartReader.Read(cijfers.Grafieken ?? [], figures, known, file, errors), known);
     }
 
