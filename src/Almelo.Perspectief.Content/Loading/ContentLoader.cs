@@ -24,6 +24,7 @@ public static class ContentLoader
     /// cancelled): whatever the content holds, the answer is a snapshot or a list of errors, each with the file relative
     /// to the folder (no server path) and one line of plain Dutch. The tree is walked first (<see cref="ContentTree"/>):
     /// a symbolic link anywhere in it, or a tree beyond the bounds, is reported before any file is read.
+    /// <paramref name="clock"/> gives the time of loading and today's date in Almelo, for rules about dates to come.
     /// </summary>
     public static ContentLoadResult Load(string root, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
@@ -36,6 +37,7 @@ public static class ContentLoader
 
         var folder = new ContentFolder(root);
         var publications = new List<Publication>();
+        var today = (clock ?? TimeProvider.System).Today();
         try
         {
             var tree = ContentTree.Walk(folder.Root, cancellationToken);
@@ -58,7 +60,7 @@ public static class ContentLoader
                 {
                     errors.Add(new ContentError(name + "/", 1, 1, problem));
                 }
-                else if (LoadSafely(folder, name, errors) is { } publication)
+                else if (LoadSafely(folder, name, today, errors) is { } publication)
                 {
                     publications.Add(publication);
                 }
@@ -96,11 +98,11 @@ public static class ContentLoader
     /// One publication; anything unforeseen while reading it becomes one error at the file read last, so that the
     /// site keeps its last good content and the editor still gets a place to look.
     /// </summary>
-    private static Publication? LoadSafely(ContentFolder folder, string slug, List<ContentError> errors)
+    private static Publication? LoadSafely(ContentFolder folder, string slug, DateOnly today, List<ContentError> errors)
     {
         try
         {
-            return new PublicationReader(folder, slug, errors).Read();
+            return new PublicationReader(folder, slug, today, errors).Read();
         }
 #pragma warning disable CA1031 // Any exception here is a content problem the editor must hear of, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)

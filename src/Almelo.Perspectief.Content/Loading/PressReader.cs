@@ -1,3 +1,4 @@
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
@@ -24,7 +25,11 @@ internal static class PressReader
         return new PressContact(pers.Naam, pers.Telefoon, pers.Email, url);
     }
 
-    public static List<Change> ReadChanges(IReadOnlyList<WijzigingFile> wijzigingen, DateOnly? published, JsonDocumentSource file, List<ContentError> errors)
+    /// <summary>
+    /// The changes, newest first. A change dated before the publication, or after <paramref name="today"/>, is an
+    /// error: the page says "Bijgewerkt" with the date of the newest change.
+    /// </summary>
+    public static List<Change> ReadChanges(IReadOnlyList<WijzigingFile> wijzigingen, DateOnly? published, DateOnly today, JsonDocumentSource file, List<ContentError> errors)
     {
         var changes = new List<Change>();
         for (var i = 0; i < wijzigingen.Count; i++)
@@ -37,6 +42,10 @@ internal static class PressReader
             if (published is { } first && date < first)
             {
                 errors.Add(file.ErrorAt($"/wijzigingen/{i}/datum", $"Een wijziging op {wijzigingen[i].Datum} ligt vóór de publicatiedatum {published:yyyy-MM-dd}. Controleer de datum."));
+            }
+            if (date > today)
+            {
+                errors.Add(file.ErrorAt($"/wijzigingen/{i}/datum", $"De wijziging op {wijzigingen[i].Datum} ligt na vandaag ({DutchFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {DutchFormat.Date(date.Value)}' staan. Zet de datum waarop u de wijziging maakt."));
             }
             changes.Add(new Change(date.Value, wijzigingen[i].Wat));
         }

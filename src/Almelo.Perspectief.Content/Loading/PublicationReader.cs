@@ -10,8 +10,9 @@ namespace Almelo.Perspectief.Content.Loading;
 /// Reads one publication (a folder of the content folder) in phases; each phase names what it reads and returns what
 /// later phases use. Every file is read even when another one is broken, so that the editor sees every problem at once;
 /// ids that a broken file declares still count as known, so that one mistake is reported once, not at every reference.
+/// <paramref name="today"/> is the date in Almelo when the content is read.
 /// </summary>
-internal sealed class PublicationReader(ContentFolder folder, string slug, List<ContentError> errors)
+internal sealed class PublicationReader(ContentFolder folder, string slug, DateOnly today, List<ContentError> errors)
 {
     /// <summary>publicatie.json: the parsed file, its fields once they passed the schema, its sources and its date.</summary>
     private sealed record MetaPhase(JsonDocumentSource? File, PublicatieFile? Value, Dictionary<string, Source>? Sources, DateOnly? Date);
@@ -160,7 +161,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         {
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
         }
-        var changes = PressReader.ReadChanges(publicatie.Wijzigingen, date, file, errors);
+        var changes = PressReader.ReadChanges(publicatie.Wijzigingen, date, today, file, errors);
         return new ExtrasPhase(press, image, timeline, changes);
     }
 

@@ -7,18 +7,11 @@ namespace Almelo.Perspectief.Content.Model;
 public sealed record ContentError(string File, int Line, int Column, string Message)
 {
     /// <summary>The path, on one line: a folder name may end in a line break.</summary>
-    public string File { get; init; } = OneLine(File);
+    public string File { get; init; } = LogLine.OneLine(File);
 
     /// <summary>The message, on one line, so that one error is one line in a log or a CI annotation, also when it quotes an editor's text.</summary>
-    public string Message { get; init; } = OneLine(Message);
+    public string Message { get; init; } = LogLine.OneLine(Message);
 
-    private static string OneLine(string text) => string.Create(text.Length, text, (span, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            span[i] = char.IsControl(source[i]) || source[i] is '\u2028' or '\u2029' ? ' ' : source[i];
-        }
-    });
-
-    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+    /// <summary>The error as one line of output, safe for a CI runner to show (see <see cref="LogLine"/>).</summary>
+    public override string ToString() => $"{LogLine.Path(File)}:{Line}:{Column}: {LogLine.Text(Message)}";
 }

@@ -76,7 +76,7 @@ public sealed record ContentWarning(ContentLocation Location, string Message)
 {
     public const string Prefix = "waarschuwing: ";
 
-    public override string ToString() => $"{Prefix}{Location}: {Message}";
+    public override string ToString() => LogLine.Text($"{Prefix}{Location}: {Message}");
 
     /// <summary>
     /// Warnings that depend on the date: a publication whose meetings are all over, with no outcome recorded,

@@ -20,14 +20,15 @@ internal static class ValidateCommand
         var path = Path.GetFullPath(directory ?? configuredPath);
         if (!Directory.Exists(path))
         {
-            error.WriteLine($"De map {path} bestaat niet.");
+            error.WriteLine(LogLine.Text($"De map {path} bestaat niet."));
             return 2;
         }
-        var result = ContentLoader.Load(path);
+        clock ??= TimeProvider.System;
+        var result = ContentLoader.Load(path, clock);
         if (result.IsValid)
         {
-            output.WriteLine($"De inhoud in {path} is in orde: {result.Snapshot!.Publications.Count} publicatie(s), geen fouten.");
-            foreach (var warning in ContentWarning.For(result.Snapshot, (clock ?? TimeProvider.System).Today()).Concat(OperationalLinks.In(result.Snapshot, siteHost)))
+            output.WriteLine(LogLine.Text($"De inhoud in {path} is in orde: {result.Snapshot!.Publications.Count} publicatie(s), geen fouten."));
+            foreach (var warning in ContentWarning.For(result.Snapshot, clock.Today()).Concat(OperationalLinks.In(result.Snapshot, siteHost)).Concat(UnshownContent.In(result.Snapshot)))
             {
                 output.WriteLine(warning.ToString());
             }
@@ -37,7 +38,7 @@ internal static class ValidateCommand
         {
             output.WriteLine(problem.ToString());
         }
-        error.WriteLine($"{result.Errors.Count} fout(en) gevonden in {path}.");
+        error.WriteLine(LogLine.Text($"{result.Errors.Count} fout(en) gevonden in {path}."));
         return 1;
     }
 }
