@@ -167,5 +167,73 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.DoesNotContain("elders.example.org", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A GitHub runner reads a line whose first non-blank characters are "::", or any line with "##[", as a workflow
+    /// command (<c>::stop-commands::</c> would silence the annotations that follow).
+    /// </summary>
+    private static void AssertNoWorkflowCommand(params string[] outputs) =>
+        Assert.All(outputs.SelectMany(o => o.Split('\n')), line =>
+        {
+            Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal), line);
+            Assert.DoesNotContain("##[", line, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public void Validate_NamesAndTextsLikeWorkflowCommands_PrintNoLineARunnerWouldRun()
+    {
+        Directory.CreateDirectory(content.PathOf("::stop-commands::x"));
+        Directory.CreateDirectory(content.PathOf(" ::warning title=Geslaagd::alles goed"));
+        File.WriteAllText(content.PathOf("::error::bestand.md"), "::error::x");
+        content.Replace(ContentFixture.Slug + "/publicatie.json", "\"titel\":", "\"::error::veld ##[error]veld\": 1,\n  \"titel\":")
+            .Replace(ContentFixture.Slug + "/tekst.md", "De andere hebben wij zelf berekend.", "De andere hebben wij zelf berekend.\n\n::error::tekst ##[error]tekst");
+
+        var (exit, output, error) = Validate(content.Root);
+
+        Assert.Equal(1, exit);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("./::stop-commands::x/:1:1: De mapnaam '::stop-commands::x' kan geen webadres worden. Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'perspectiefnota-2026-2029').", lines);
+        Assert.Contains(lines, l => l.StartsWith("./ ::warning title=Geslaagd::alles goed/:1:1: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("Het veld '::error::veld ## [error]veld' bestaat hier niet. Controleer de spelling of haal het weg.", StringComparison.Ordinal));
+        AssertNoWorkflowCommand(output, error);
+    }
+
+    [Fact]
+    public void Validate_WarningsQuotingWorkflowCommands_PrintNoLineARunnerWouldRun()
+    {
+        content.Replace(ContentFixture.Slug + "/begrippen.json", "\"begrippen\": [", "\"begrippen\": [\n    { \"id\": \"motie\", \"term\": \"##[error]motie\", \"uitleg\": \"::error::uitleg\" },")
+            .Replace(ContentFixture.Slug + "/tekst.md", "De andere hebben wij zelf berekend.", "De andere hebben wij zelf berekend.\n\n::error::tekst, zie [status](/health?a=::error::b).");
+
+        var (exit, output, error) = Validate(content.Root, clock: new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("waarschuwing: perspectiefnota-2026-2029/begrippen.json:", output, StringComparison.Ordinal);
+        Assert.Contains("Het begrip '## [error]motie' komt niet voor in tekst.md", output, StringComparison.Ordinal);
+        Assert.Contains("De link '/health?a=::error::b' gaat naar /health", output, StringComparison.Ordinal);
+        AssertNoWorkflowCommand(output, error);
+    }
+
+    [Fact]
+    public void Validate_UnusedTerm_PrintsALocatedWarningAndExitsZero()
+    {
+        content.Replace(ContentFixture.Slug + "/begrippen.json", "\"begrippen\": [", "\"begrippen\": [\n    { \"id\": \"motie\", \"term\": \"motie\", \"uitleg\": \"Een voorstel van een raadslid.\" },");
+
+        var (exit, output, _) = Validate(content.Root, clock: new FixedClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(0, exit);
+        Assert.Contains(
+            $"waarschuwing: perspectiefnota-2026-2029/begrippen.json:{content.LineOf(ContentFixture.Slug + "/begrippen.json", "\"motie\"")}:22: Het begrip 'motie' komt niet voor in tekst.md,",
+            output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ChangeDatedAfterTheClocksToday_ExitsOne()
+    {
+        var (exit, output, _) = Validate(content.Root, clock: new FixedClock(new DateTimeOffset(2025, 5, 27, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("De wijziging op 2025-05-28 ligt na vandaag (2025-05-27).", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => content.Dispose();
 }
