@@ -66,29 +66,37 @@ public sealed class PageTests(BrowserSite site)
             () => Assert.Empty(tooWide));
     }
 
-    [Fact]
-    public async Task Publication_DrawsBothChartsOnADesktop()
+    [Theory]
+    [InlineData(320, 250)]
+    [InlineData(360, 280)]
+    [InlineData(1280, 280)]
+    public async Task Publication_DrawsBothChartsReadablyInTheirReservedBox(int width, int minimumWidth)
     {
-        await using var tab = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(width, width < 1000 ? 740 : 800);
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
         foreach (var id in new[] { "grafiek-verdeling-besparing", "grafiek-groei-banen" })
         {
             var canvas = page.Locator($"#{id} canvas");
+            var reserved = await canvas.BoundingBoxAsync();
             // Charts are drawn when the reader scrolls near them.
             await canvas.ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(canvas).ToHaveAttributeAsync("data-getekend", "ja");
             var box = await canvas.BoundingBoxAsync();
-            Assert.True(box is { Width: > 100, Height: > 100 }, $"{id} is drawn at {box?.Width}x{box?.Height}");
-            await Assertions.Expect(page.Locator($"#{id} .legenda")).ToBeVisibleAsync();
+            Assert.True(box is { Width: var w, Height: >= 100 } && w >= minimumWidth && box.X + w <= width, $"{id} is drawn at {box?.Width}x{box?.Height} from x {box?.X}");
+            // The box was there before the chart: drawing it moves nothing below.
+            Assert.Equal(reserved!.Height, box!.Height, 0.5);
+            await Assertions.Expect(page.Locator($"#{id} .grafiek__download a").First).ToBeVisibleAsync();
         }
+        await Assertions.Expect(page.Locator("#grafiek-groei-banen .grafiek__as")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#grafiek-groei-banen .legenda")).ToBeVisibleAsync();
     }
 
     [Fact]
-    public async Task Publication_OnAPhone_ReplacesTheChartsByTheirSentenceAndTable()
+    public async Task Publication_WithoutScript_ShowsTheSentenceTableAndPicturesButNoEmptyChartBox()
     {
-        await using var tab = await site.NewPage(360, 740);
+        await using var tab = await site.NewPage(360, 740, javaScript: false);
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
@@ -97,6 +105,7 @@ public sealed class PageTests(BrowserSite site)
             await Assertions.Expect(page.Locator($"#{id} .grafiek-beeld")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator($"#{id} .grafiek__samenvatting")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator($"#{id} details.grafiek-tabel summary")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"#{id} .grafiek__download a").First).ToBeVisibleAsync();
         }
     }
 
