@@ -125,7 +125,7 @@ public sealed class PageTests(BrowserSite site)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Publication_AtPhoneSize_IsAtMostNineScreensAfterScrollingThrough(bool javaScript)
+    public async Task Publication_AtPhoneSize_IsAtMostTenScreensAfterScrollingThrough(bool javaScript)
     {
         // As residents get it: in Production, without the editors' banner that Development shows for stale content.
         using var content = ContentFixture.Reference();
@@ -143,8 +143,8 @@ public sealed class PageTests(BrowserSite site)
 
         var parts = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main > *, .publicatie-kop > *, section.sectie')]
             .map(e => (e.id || e.className) + ' ' + Math.round(e.getBoundingClientRect().height))");
-        // Issue 9: at most 9 screens of 740 px, with and without JavaScript.
-        Assert.True(height <= 9 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px ({string.Join(", ", parts)}).");
+        // Issue 9 allowed 9 screens of 740 px; issue 21 draws both charts on a phone too, and allows 10.
+        Assert.True(height <= 10 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px ({string.Join(", ", parts)}).");
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class ChartPictureTests(ReferenceSite site) : IClassFixture<Refere
         var model = new ChartModel(chart);
 
         Assert.Equal(new ChartAxis(35_000, 50_000, 5_000), model.Axis);
-        Assert.Equal("Let op: de as begint bij 35.000, niet bij 0. Zo is de groei beter te zien.", model.AxisNote);
+        Assert.Equal("Let op: de as begint bij 35.000, niet bij 0.", model.AxisNote);
         Assert.Equal(["2018: minder dan 42.250", "Voorjaar 2024: 49.000"], model.Bars.Select(b => b.Text));
         Assert.Equal(["Banen in 2018: minder dan 42.250", "Groei tot voorjaar 2024: hightech-maakindustrie: ruim 2.700", "Groei tot voorjaar 2024: andere sectoren: ruim 4.050"], model.Legend.Select(l => l.Text));
     }

@@ -100,7 +100,7 @@ internal sealed class ChartModel
     /// <summary>Said visibly wherever the chart is drawn when its axis does not start at 0.</summary>
     public string? AxisNote => Axis.Start == 0
         ? null
-        : $"Let op: de as begint bij {DutchFormat.Number(Axis.Start)}, niet bij 0. Zo is de groei beter te zien.";
+        : $"Let op: de as begint bij {DutchFormat.Number(Axis.Start)}, niet bij 0.";
 
     /// <summary>The sources of the chart's figures, and whether some were computed from them.</summary>
     public string SourceLine
