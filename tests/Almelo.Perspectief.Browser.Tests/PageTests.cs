@@ -196,7 +196,10 @@ public sealed class PageTests(BrowserSite site)
         {
             // As a reader scrolls: each position is painted (two frames), so that the IntersectionObservers that load
             // the charts and the island see it. Without the wait a busy browser can jump past the island unseen.
-            await page.EvaluateAsync("y => { window.scrollTo(0, y); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }", y);
+            // Without JavaScript the page runs no frame callbacks (the promise would never settle), and nothing waits on a scroll.
+            await page.EvaluateAsync(tab.JavaScript
+                ? "y => { window.scrollTo(0, y); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }"
+                : "y => window.scrollTo(0, y)", y);
         }
         // Chart.js, the island's markup, blazor.web.js and the circuit: seconds on a busy machine.
         var started = new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 };
