@@ -66,29 +66,37 @@ public sealed class PageTests(BrowserSite site)
             () => Assert.Empty(tooWide));
     }
 
-    [Fact]
-    public async Task Publication_DrawsBothChartsOnADesktop()
+    [Theory]
+    [InlineData(320, 250)]
+    [InlineData(360, 280)]
+    [InlineData(1280, 280)]
+    public async Task Publication_DrawsBothChartsReadablyInTheirReservedBox(int width, int minimumWidth)
     {
-        await using var tab = await site.NewPage(1280, 800);
+        await using var tab = await site.NewPage(width, width < 1000 ? 740 : 800);
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
         foreach (var id in new[] { "grafiek-verdeling-besparing", "grafiek-groei-banen" })
         {
             var canvas = page.Locator($"#{id} canvas");
+            var reserved = await canvas.BoundingBoxAsync();
             // Charts are drawn when the reader scrolls near them.
             await canvas.ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(canvas).ToHaveAttributeAsync("data-getekend", "ja");
             var box = await canvas.BoundingBoxAsync();
-            Assert.True(box is { Width: > 100, Height: > 100 }, $"{id} is drawn at {box?.Width}x{box?.Height}");
-            await Assertions.Expect(page.Locator($"#{id} .legenda")).ToBeVisibleAsync();
+            Assert.True(box is { Width: var w, Height: >= 100 } && w >= minimumWidth && box.X + w <= width, $"{id} is drawn at {box?.Width}x{box?.Height} from x {box?.X}");
+            // The box was there before the chart: drawing it moves nothing below.
+            Assert.Equal(reserved!.Height, box!.Height, 0.5);
+            await Assertions.Expect(page.Locator($"#{id} .grafiek__download a").First).ToBeVisibleAsync();
         }
+        await Assertions.Expect(page.Locator("#grafiek-groei-banen .grafiek__as")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#grafiek-groei-banen .legenda")).ToBeVisibleAsync();
     }
 
     [Fact]
-    public async Task Publication_OnAPhone_ReplacesTheChartsByTheirSentenceAndTable()
+    public async Task Publication_WithoutScript_ShowsTheSentenceTableAndPicturesButNoEmptyChartBox()
     {
-        await using var tab = await site.NewPage(360, 740);
+        await using var tab = await site.NewPage(360, 740, javaScript: false);
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
@@ -97,6 +105,7 @@ public sealed class PageTests(BrowserSite site)
             await Assertions.Expect(page.Locator($"#{id} .grafiek-beeld")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator($"#{id} .grafiek__samenvatting")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator($"#{id} details.grafiek-tabel summary")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"#{id} .grafiek__download a").First).ToBeVisibleAsync();
         }
     }
 
@@ -116,7 +125,7 @@ public sealed class PageTests(BrowserSite site)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Publication_AtPhoneSize_IsAtMostNineScreensAfterScrollingThrough(bool javaScript)
+    public async Task Publication_AtPhoneSize_IsAtMostTenScreensAfterScrollingThrough(bool javaScript)
     {
         // As residents get it: in Production, without the editors' banner that Development shows for stale content.
         using var content = ContentFixture.Reference();
@@ -134,8 +143,8 @@ public sealed class PageTests(BrowserSite site)
 
         var parts = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main > *, .publicatie-kop > *, section.sectie')]
             .map(e => (e.id || e.className) + ' ' + Math.round(e.getBoundingClientRect().height))");
-        // Issue 9: at most 9 screens of 740 px, with and without JavaScript.
-        Assert.True(height <= 9 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px ({string.Join(", ", parts)}).");
+        // Issue 9 allowed 9 screens of 740 px; issue 21 draws both charts on a phone too, and allows 10.
+        Assert.True(height <= 10 * 740, $"The page is {height} px: {height / 740.0:0.0} screens of 740 px ({string.Join(", ", parts)}).");
     }
 
     [Fact]
@@ -187,7 +196,10 @@ public sealed class PageTests(BrowserSite site)
         {
             // As a reader scrolls: each position is painted (two frames), so that the IntersectionObservers that load
             // the charts and the island see it. Without the wait a busy browser can jump past the island unseen.
-            await page.EvaluateAsync("y => { window.scrollTo(0, y); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }", y);
+            // Without JavaScript the page runs no frame callbacks (the promise would never settle), and nothing waits on a scroll.
+            await page.EvaluateAsync(tab.JavaScript
+                ? "y => { window.scrollTo(0, y); return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }"
+                : "y => window.scrollTo(0, y)", y);
         }
         // Chart.js, the island's markup, blazor.web.js and the circuit: seconds on a busy machine.
         var started = new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 };

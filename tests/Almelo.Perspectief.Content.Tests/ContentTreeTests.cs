@@ -152,7 +152,6 @@ public sealed class ContentTreeTests : IDisposable
                 $"{ContentFixture.Slug}/bronnen",
                 $"{ContentFixture.Slug}/bronnen/persbericht-2025-05-28.txt",
                 $"{ContentFixture.Slug}/cijfers.json",
-                $"{ContentFixture.Slug}/deelafbeelding.png",
                 $"{ContentFixture.Slug}/publicatie.json",
                 $"{ContentFixture.Slug}/tekst.md",
                 $"{ContentFixture.Slug}/vergaderingen.json",

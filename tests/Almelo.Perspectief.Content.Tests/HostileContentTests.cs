@@ -86,12 +86,13 @@ public sealed class HostileContentTests : IDisposable
     }
 
     [Fact]
-    public void ShareImage_SymlinkToADevice_IsAnError()
+    public void Attachment_SymlinkToADevice_IsAnError()
     {
-        File.Delete(content.PathOf(ContentFixture.Slug + "/deelafbeelding.png"));
-        File.CreateSymbolicLink(content.PathOf(ContentFixture.Slug + "/deelafbeelding.png"), "/dev/zero");
+        const string source = ContentFixture.Slug + "/bronnen/persbericht-2025-05-28.txt";
+        File.Delete(content.PathOf(source));
+        File.CreateSymbolicLink(content.PathOf(source), "/dev/zero");
 
-        ErrorIn(ContentFixture.Slug + "/deelafbeelding.png", "snelkoppeling");
+        ErrorIn(source, "snelkoppeling");
     }
 
     [Fact]

@@ -146,7 +146,6 @@ public sealed class ContentLifecycleTests : IDisposable
                 $"{ContentFixture.Slug}/begrippen.json",
                 $"{ContentFixture.Slug}/bronnen/persbericht-2025-05-28.txt",
                 $"{ContentFixture.Slug}/cijfers.json",
-                $"{ContentFixture.Slug}/deelafbeelding.png",
                 $"{ContentFixture.Slug}/publicatie.json",
                 $"{ContentFixture.Slug}/tekst.md",
                 $"{ContentFixture.Slug}/vergaderingen.json",

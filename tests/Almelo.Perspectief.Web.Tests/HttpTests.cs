@@ -200,7 +200,7 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     }
 
     [Fact]
-    public async Task PublicationPage_HasBothChartsAsFigureWithSummaryCanvasLegendAndTable()
+    public async Task PublicationPage_HasBothChartsAsFigureWithSummaryCanvasTableAndPictures()
     {
         var (_, document) = await Get(Nota);
 
@@ -211,9 +211,19 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
             Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector(".grafiek__samenvatting")?.TextContent));
             var canvas = figure.QuerySelector("canvas[data-grafiek]")!;
             using var config = JsonDocument.Parse(canvas.GetAttribute("data-grafiek")!);
-            Assert.NotEmpty(figure.QuerySelectorAll("ul.legenda li"));
+            // The box is reserved before the chart is drawn, so that drawing it moves nothing.
+            Assert.StartsWith("height: ", canvas.ParentElement!.GetAttribute("style"), StringComparison.Ordinal);
             Assert.NotNull(figure.QuerySelector("details table caption"));
+            var chart = id["grafiek-".Length..];
+            var pictures = figure.QuerySelectorAll(".grafiek__download a").Select(a => a.GetAttribute("href")).ToList();
+            Assert.Equal([$"{Nota}/grafiek/{chart}.png", $"{Nota}/grafiek/{chart}.svg"], pictures);
         }
+        // A distribution's bars carry their own labels; stacked series need a legend, with stripes for the third.
+        Assert.Null(document.QuerySelector("#grafiek-verdeling-besparing ul.legenda"));
+        var legend = document.QuerySelectorAll("#grafiek-groei-banen ul.legenda li").ToList();
+        Assert.Equal(3, legend.Count);
+        Assert.Contains("repeating-linear-gradient", legend[2].QuerySelector(".legenda__kleur")!.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("de as begint bij 35.000", document.QuerySelector("#grafiek-groei-banen .grafiek__as")!.TextContent, StringComparison.Ordinal);
         var split = document.GetElementById("grafiek-verdeling-besparing")!;
         var cells = split.QuerySelectorAll("tbody td").Select(c => c.TextContent).ToList();
         Assert.Equal(["€\u00A020\u00A0miljoen", "66,7%", "€\u00A010\u00A0miljoen", "33,3%"], cells);
@@ -235,9 +245,13 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
 
         var canvas = document.QuerySelector("#grafiek-verdeling-besparing canvas")!;
         using var config = JsonDocument.Parse(canvas.GetAttribute("data-grafiek")!);
-        var data = config.RootElement.GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(d => d.GetDecimal());
-        Assert.Equal([20_000_000m, 10_000_000m], data);
-        Assert.Equal("doughnut", config.RootElement.GetProperty("type").GetString());
+        // One bar per part, each in its own style, from 0 to the total.
+        var datasets = config.RootElement.GetProperty("datasets").EnumerateArray().ToList();
+        Assert.Equal([20_000_000m, null], datasets[0].GetProperty("data").EnumerateArray().Select(d => d.ValueKind == JsonValueKind.Null ? (decimal?)null : d.GetDecimal()));
+        Assert.Equal([null, 10_000_000m], datasets[1].GetProperty("data").EnumerateArray().Select(d => d.ValueKind == JsonValueKind.Null ? (decimal?)null : d.GetDecimal()));
+        Assert.Equal(["Sociaal domein: €\u00A020\u00A0miljoen (66,7%)", "Andere taken: €\u00A010\u00A0miljoen (33,3%)"], config.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(0m, config.RootElement.GetProperty("start").GetDecimal());
+        Assert.Equal(30_000_000m, config.RootElement.GetProperty("end").GetDecimal());
     }
 
     [Fact]

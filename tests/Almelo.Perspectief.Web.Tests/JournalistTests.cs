@@ -51,6 +51,9 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         Assert.Equal("Perspectiefnota 2026-2029", Meta(document, "property", "og:title"));
         Assert.Equal("http://localhost/perspectiefnota-2026-2029", Meta(document, "property", "og:url"));
         Assert.Equal("http://localhost/perspectiefnota-2026-2029/deelafbeelding.png", Meta(document, "property", "og:image"));
+        Assert.Equal("image/png", Meta(document, "property", "og:image:type"));
+        Assert.Equal("1200", Meta(document, "property", "og:image:width"));
+        Assert.Equal("630", Meta(document, "property", "og:image:height"));
         Assert.Equal("summary_large_image", Meta(document, "name", "twitter:card"));
         Assert.StartsWith("Almelo moet structureel", Meta(document, "property", "og:description"), StringComparison.Ordinal);
 

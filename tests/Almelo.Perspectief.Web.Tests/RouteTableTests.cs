@@ -23,7 +23,7 @@ public sealed class RouteTableTests
         var routes = typeof(RouteTable).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => f.GetValue(null)).OfType<AddressRoute>().ToList();
 
-        Assert.Equal(18, routes.Count);
+        Assert.Equal(21, routes.Count);
         Assert.All(routes, route => Assert.Contains(route.Template, mapped));
     }
 
@@ -44,6 +44,9 @@ public sealed class RouteTableTests
         Assert.Equal($"{Page}/vergaderingen/{meeting.Id}.ics", RouteTable.MeetingCalendar.Path(publication, meeting));
         Assert.Equal($"{Page}/{file.Path}", RouteTable.File.Path(publication, file));
         Assert.Equal($"{Page}/bron/{source.Id}", RouteTable.SourcePage.Path(publication, source));
+        Assert.Equal($"{Page}/grafiek/{publication.Charts[0].Id}.svg", RouteTable.ChartSvg.Path(publication, publication.Charts[0]));
+        Assert.Equal($"{Page}/grafiek/{publication.Charts[0].Id}.png", RouteTable.ChartPng.Path(publication, publication.Charts[0]));
+        Assert.Equal(Page + "/deelafbeelding.png", RouteTable.ShareImage.Path(publication));
         Assert.Equal($"/_eiland/{ContentFixture.Slug}/wetten", RouteTable.Island.Path(publication));
         Assert.Equal("/.well-known/security.txt", RouteTable.SecurityTxt.Path());
     }

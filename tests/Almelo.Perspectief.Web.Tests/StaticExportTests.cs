@@ -148,10 +148,15 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
         var content = ContentLoader.Load(site.Content).Snapshot!;
         var downloads = content.Publications.SelectMany(p => new[] { RouteTable.FiguresCsv.Path(p), RouteTable.FiguresJson.Path(p), RouteTable.Calendar.Path(p) }
                 .Concat(p.Meetings.Select(m => RouteTable.MeetingCalendar.Path(p, m)))
-                .Concat(p.Files.Select(f => RouteTable.File.Path(p, f))))
+                .Concat(p.Files.Select(f => RouteTable.File.Path(p, f)))
+                .Concat(p.Charts.SelectMany(c => new[] { RouteTable.ChartSvg.Path(p, c), RouteTable.ChartPng.Path(p, c) }))
+                .Append(RouteTable.ShareImage.Path(p)))
             .Concat(["/sitemap.xml", "/robots.txt", "/.well-known/security.txt"])
             .ToList();
         Assert.Contains(downloads, d => d.EndsWith(".txt", StringComparison.Ordinal) && d.Contains("/bronnen/", StringComparison.Ordinal));
+        Assert.Contains(downloads, d => d.EndsWith("/grafiek/groei-banen.svg", StringComparison.Ordinal));
+        Assert.Contains(downloads, d => d.EndsWith("/grafiek/groei-banen.png", StringComparison.Ordinal));
+        Assert.Contains(downloads, d => d.EndsWith("/deelafbeelding.png", StringComparison.Ordinal));
 
         var served = 0;
         foreach (var address in downloads)

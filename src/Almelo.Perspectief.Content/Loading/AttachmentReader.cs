@@ -2,7 +2,7 @@ using Almelo.Perspectief.Content.Model;
 
 namespace Almelo.Perspectief.Content.Loading;
 
-/// <summary>The files a publication names (a source's text, the share image): read from its own folder, of a known type and size.</summary>
+/// <summary>The files a publication names (a source's text): read from its own folder, of a known type and size.</summary>
 internal static class AttachmentReader
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)

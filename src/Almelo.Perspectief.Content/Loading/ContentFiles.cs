@@ -18,7 +18,6 @@ internal sealed record PublicatieFile(
     [property: JsonPropertyName("wetten")] IReadOnlyList<WetFile>? Wetten,
     [property: JsonPropertyName("secties")] IReadOnlyDictionary<string, SectieFile> Secties,
     [property: JsonPropertyName("pers")] PersFile? Pers,
-    [property: JsonPropertyName("deelafbeelding")] AfbeeldingFile? Deelafbeelding,
     [property: JsonPropertyName("wijzigingen")] IReadOnlyList<WijzigingFile> Wijzigingen,
     [property: JsonPropertyName("aliassen")] IReadOnlyDictionary<string, string>? Aliassen,
     [property: JsonPropertyName("tijdlijn")] IReadOnlyList<TijdlijnFile>? Tijdlijn);
@@ -44,10 +43,6 @@ internal sealed record PersFile(
     [property: JsonPropertyName("telefoon")] string? Telefoon,
     [property: JsonPropertyName("email")] string? Email,
     [property: JsonPropertyName("url")] string? Url);
-
-internal sealed record AfbeeldingFile(
-    [property: JsonPropertyName("bestand")] string Bestand,
-    [property: JsonPropertyName("alt")] string Alt);
 
 internal sealed record WijzigingFile(
     [property: JsonPropertyName("datum")] string Datum,

@@ -9,7 +9,7 @@ public static class ContentLimits
     /// <summary>A JSON file or tekst.md.</summary>
     public const int MaxTextFileBytes = 256 * 1024;
 
-    /// <summary>A downloadable file or the share image.</summary>
+    /// <summary>A downloadable file.</summary>
     public const long MaxAttachmentBytes = 5 * 1024 * 1024;
 
     /// <summary>Everything one content folder holds, and so the last good copy on disk.</summary>

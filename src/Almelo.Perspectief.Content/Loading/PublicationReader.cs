@@ -23,8 +23,8 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
     /// <summary>vergaderingen.json: the valid meetings, every declared id, and whether the file exists but lists none.</summary>
     private sealed record MeetingsPhase(IReadOnlyList<Meeting> Meetings, HashSet<string>? Declared, bool Present);
 
-    /// <summary>Everything the page needs besides the texts and the old ids: press contact, share image, timeline and changes.</summary>
-    private sealed record ExtrasPhase(PressContact? Press, ShareImage? Image, IReadOnlyList<TimelineStep> Timeline, List<Change> Changes);
+    /// <summary>Everything the page needs besides the texts and the old ids: press contact, timeline and changes.</summary>
+    private sealed record ExtrasPhase(PressContact? Press, IReadOnlyList<TimelineStep> Timeline, List<Change> Changes);
 
     public Publication? Read()
     {
@@ -75,7 +75,6 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             quote,
             laws,
             extras.Press,
-            extras.Image,
             extras.Changes,
             aliases,
             glossary,
@@ -147,14 +146,6 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
     private ExtrasPhase ReadExtras(PublicatieFile publicatie, JsonDocumentSource file, DateOnly date, FiguresPhase numbers, MeetingsPhase agenda)
     {
         var press = PressReader.ReadPress(publicatie.Pers, file, errors);
-        var image = publicatie.Deelafbeelding is { } afbeelding
-            && AttachmentReader.Read(folder, slug, afbeelding.Bestand, file, "/deelafbeelding/bestand", errors) is { } imageFile
-            ? new ShareImage(imageFile, afbeelding.Alt)
-            : null;
-        if (image is not null && !image.File.ContentType.StartsWith("image/", StringComparison.Ordinal))
-        {
-            errors.Add(file.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
-        }
         Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
         var timeline = TimelineReader.Read(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
         foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
@@ -162,7 +153,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
         }
         var changes = PressReader.ReadChanges(publicatie.Wijzigingen, date, today, file, errors);
-        return new ExtrasPhase(press, image, timeline, changes);
+        return new ExtrasPhase(press, timeline, changes);
     }
 
     /// <summary>

@@ -16,7 +16,6 @@ public sealed record Publication(
     Quote? Quote,
     IReadOnlyList<Law> Laws,
     PressContact? Press,
-    ShareImage? Image,
     IReadOnlyList<Change> Changes,
     IReadOnlyDictionary<string, string> Aliases,
     IReadOnlyList<Term> Glossary,
@@ -29,9 +28,8 @@ public sealed record Publication(
     /// <summary>The date of the last declared change, so that a corrected figure is never silent.</summary>
     public DateOnly LastUpdated => Changes.Count == 0 ? Date : Changes.Max(c => c.Date);
 
-    /// <summary>The files this publication offers for download (copies of sources, the share image).</summary>
-    public IEnumerable<Attachment> Files => Sources.Select(s => s.File).OfType<Attachment>()
-        .Concat(Image is null ? [] : [Image.File]);
+    /// <summary>The files this publication offers for download: copies of sources.</summary>
+    public IEnumerable<Attachment> Files => Sources.Select(s => s.File).OfType<Attachment>();
 
     /// <summary>Links to the council's own documents (raadsvoorstel, besluit, the full nota), each with the source that gives the address.</summary>
     public IReadOnlyList<PublicationLink> Links { get; init; } = [];
@@ -55,8 +53,6 @@ public sealed record Attachment(string Path, string ContentType, ReadOnlyMemory<
 }
 
 public sealed record PressContact(string Name, string? Phone, string? Email, Uri? Url);
-
-public sealed record ShareImage(Attachment File, string Alt);
 
 /// <summary>One declared change of a publication.</summary>
 public sealed record Change(DateOnly Date, string What);

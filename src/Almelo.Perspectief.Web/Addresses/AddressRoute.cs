@@ -84,3 +84,9 @@ internal sealed class AttachmentRoute(string template) : AddressRoute(template, 
 {
     public string Path(Publication publication, Attachment file) => Fill(publication.Slug, file.Path);
 }
+
+/// <summary>A route with the publication and one of its charts.</summary>
+internal sealed class ChartRoute(string template) : AddressRoute(template, 2)
+{
+    public string Path(Publication publication, Chart chart) => Fill(publication.Slug, chart.Id);
+}

@@ -39,7 +39,14 @@ internal static class RouteTable
     public static readonly PublicationRoute Calendar = new(PublicationFolder + "/vergaderingen.ics");
     public static readonly MeetingRoute MeetingCalendar = new(PublicationFolder + "/vergaderingen/{id}.ics");
 
-    /// <summary>A file the publication declares (a source's text, the share image), at its path in the publication's folder.</summary>
+    /// <summary>A chart as a picture, drawn from its figures (Pictures/).</summary>
+    public static readonly ChartRoute ChartSvg = new(PublicationFolder + "/grafiek/{id}.svg");
+    public static readonly ChartRoute ChartPng = new(PublicationFolder + "/grafiek/{id}.png");
+
+    /// <summary>The picture share cards show, drawn from the title and figures (Pictures/SharePicture).</summary>
+    public static readonly PublicationRoute ShareImage = new(PublicationFolder + "/deelafbeelding.png");
+
+    /// <summary>A file the publication declares (a source's text), at its path in the publication's folder.</summary>
     public static readonly AttachmentRoute File = new(PublicationFolder + "/{**path:minlength(1)}");
 
     /// <summary>The island's fresh markup, which the page's starter fetches just before it starts Blazor.</summary>

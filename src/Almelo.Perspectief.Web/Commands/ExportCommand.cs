@@ -143,6 +143,8 @@ internal static class ExportCommand
         // Every download the content declares, also when no page links to it.
         var downloads = content.Publications.SelectMany(p => new[] { RouteTable.FiguresCsv.Path(p), RouteTable.FiguresJson.Path(p), RouteTable.Calendar.Path(p) }
             .Concat(p.Meetings.Select(m => RouteTable.MeetingCalendar.Path(p, m)))
+            .Concat(p.Charts.SelectMany(c => new[] { RouteTable.ChartSvg.Path(p, c), RouteTable.ChartPng.Path(p, c) }))
+            .Append(RouteTable.ShareImage.Path(p))
             .Concat(p.Files.Select(f => RouteTable.File.Path(p, f))));
         var start = new[] { RouteTable.Sitemap.Path(), RouteTable.Robots.Path(), RouteTable.SecurityTxt.Path(), RouteTable.Home.Path() };
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Addresses;
+using Almelo.Perspectief.Web.Pictures;
 
 namespace Almelo.Perspectief.Web.Downloads;
 
@@ -15,6 +16,15 @@ internal static class DownloadBytes
 
     public static byte[] Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address) =>
         Encoding.UTF8.GetBytes(MeetingsCalendar.Write(publication, meetings, m => address.Page(publication, Anchors.Meeting(m.Id)), address.Base.Host));
+
+    public static byte[] ChartSvg(Publication publication, Chart chart) => PictureWriter.ToSvg(ChartPicture.Draw(publication, new ChartModel(chart)));
+
+    public static byte[] ChartPng(Publication publication, Chart chart) => PictureWriter.ToPng(ChartPicture.Draw(publication, new ChartModel(chart)));
+
+    public static byte[] ShareImage(Publication publication) => PictureWriter.ToPng(SharePicture.Draw(publication));
+
+    /// <summary>A picture's file name: the publication's and the chart's id, which its address also names.</summary>
+    public static string ChartFileName(Publication publication, Chart chart, string extension) => $"{publication.Slug}-{chart.Id}.{extension}";
 
     /// <summary>Where a source can be read: its own address, or the page this site makes of its text copy.</summary>
     public static Uri? ReadingAddress(Publication publication, Source source, PublicAddress address) =>

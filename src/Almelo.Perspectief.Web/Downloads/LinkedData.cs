@@ -33,7 +33,7 @@ internal static class LinkedData
                     ["inLanguage"] = "nl-NL",
                     ["datePublished"] = DutchFormat.IsoDate(publication.Date),
                     ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
-                    ["image"] = publication.Image is { } image ? absolute(RouteTable.File.Path(publication, image.File)).ToString() : null,
+                    ["image"] = absolute(RouteTable.ShareImage.Path(publication)).ToString(),
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),
                 },

@@ -20,6 +20,9 @@ internal static class DataEndpoints
         publication.MapGet(InFolder(RouteTable.FiguresJson), FiguresJson);
         publication.MapGet(InFolder(RouteTable.Calendar), Calendar);
         publication.MapGet(InFolder(RouteTable.MeetingCalendar), MeetingCalendar);
+        publication.MapGet(InFolder(RouteTable.ChartSvg), ChartSvg);
+        publication.MapGet(InFolder(RouteTable.ChartPng), ChartPng);
+        publication.MapGet(InFolder(RouteTable.ShareImage), ShareImage);
         publication.MapGet(InFolder(RouteTable.File), File)
             // After the pages: the readable page of a source (/{slug}/bron/{id}) has an unconstrained slug, which alone would rank below this one.
             .WithOrder(1);
@@ -51,6 +54,28 @@ internal static class DataEndpoints
         Find(store, slug) is { } p && p.Meetings.FirstOrDefault(m => m.Id == id) is { } meeting
             ? CalendarFile(p, [meeting], address, $"{p.Slug}-{meeting.Id}.ics")
             : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> ChartSvg(string slug, string id, IContentSource store, HttpResponse response) =>
+        Find(store, slug) is { } p && p.Charts.FirstOrDefault(c => c.Id == id) is { } chart
+            ? Inline(response, DownloadBytes.ChartSvg(p, chart), "image/svg+xml", DownloadBytes.ChartFileName(p, chart, "svg"))
+            : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> ChartPng(string slug, string id, IContentSource store, HttpResponse response) =>
+        Find(store, slug) is { } p && p.Charts.FirstOrDefault(c => c.Id == id) is { } chart
+            ? Inline(response, DownloadBytes.ChartPng(p, chart), "image/png", DownloadBytes.ChartFileName(p, chart, "png"))
+            : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> ShareImage(string slug, IContentSource store, HttpResponse response) =>
+        Find(store, slug) is { } p
+            ? Inline(response, DownloadBytes.ShareImage(p), "image/png", $"{p.Slug}-deelafbeelding.png")
+            : TypedResults.NotFound();
+
+    /// <summary>A picture opens in the browser (a share card's image must), and keeps its name when saved.</summary>
+    private static FileContentHttpResult Inline(HttpResponse response, byte[] bytes, string contentType, string fileName)
+    {
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileName = fileName }.ToString();
+        return TypedResults.File(bytes, contentType);
+    }
 
     /// <summary>Only files that the content declares are served; any other path is a 404, whatever it contains.</summary>
     private static Results<FileContentHttpResult, NotFound> File(string slug, string path, IContentSource store) =>

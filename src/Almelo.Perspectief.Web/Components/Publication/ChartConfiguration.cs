@@ -1,40 +1,54 @@
+using System.Globalization;
 using System.Text.Json;
 using Almelo.Perspectief.Content.Figures;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Pictures;
 
 namespace Almelo.Perspectief.Web.Components.Publication;
 
 /// <summary>
-/// What a chart shows, worked out once in C#: the numbers and texts the chart script draws, the colours the HTML
-/// legend uses (by number; app.css owns the colours as --grafiek-kleur-N), and the rows of the table. Razor only renders it.
+/// What a chart shows, worked out once in C#: the bars the chart script draws (from the same <see cref="ChartModel"/> as
+/// the downloadable pictures), its legend, and the rows of the table. Razor only renders it.
 /// </summary>
 internal sealed class ChartConfiguration(Chart chart)
 {
-    /// <summary>How many colours app.css defines for charts; more series than this repeat them.</summary>
-    public const int ColourCount = 3;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Chart Chart => chart;
 
-    /// <summary>The legend's entries, in the order of the chart's colours.</summary>
-    public IReadOnlyList<(string Label, int Colour)> Legend =>
-        (chart.Kind == ChartKind.Verdeling ? chart.Parts.Select(p => p.Label) : chart.Series.Select(s => s.Label))
-            .Select((label, i) => (label, i % ColourCount))
-            .ToList();
+    public ChartModel Model { get; } = new(chart);
 
-    /// <summary>The JSON the chart script reads from <c>data-grafiek</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(
-        chart.Kind == ChartKind.Verdeling
-            ? new ChartData("doughnut", chart.Parts.Select(p => p.Label).ToList(), [
-                new ChartDataset(chart.Title, chart.Parts.Select(p => (decimal?)DutchFormat.Rounded(p.Figure)).ToList(), chart.Parts.Select(p => DutchFormat.InText(p.Figure)).ToList(), Enumerable.Range(0, chart.Parts.Count).Select(i => i % ColourCount).ToList())])
-            : new ChartData("bar", chart.Categories.ToList(), chart.Series.Select((s, i) => new ChartDataset(
-                s.Label,
-                s.Values.Select(v => v is null ? (decimal?)null : DutchFormat.Rounded(v)).ToList(),
-                s.Values.Select(v => v is null ? "–" : DutchFormat.InText(v)).ToList(),
-                [i % ColourCount])).ToList()),
-        Json);
+    /// <summary>
+    /// The height the canvas takes before it is drawn, so that drawing it moves nothing: a row of 3.5rem per bar (its
+    /// line of text and the bar), and room for the ticks of an axis that has them.
+    /// </summary>
+    public string Height => string.Create(CultureInfo.InvariantCulture, $"height: {(Model.Bars.Count * 3.5) + (Model.Axis.Step is null ? 0.5 : 2)}rem");
+
+    /// <summary>A legend swatch: the colour, with the stripes the bars have.</summary>
+    public static string Swatch(ChartStyle style) => style.Striped
+        ? $"background: repeating-linear-gradient(-45deg, {style.Colour} 0 4px, #ffffff 4px 6px)"
+        : $"background: {style.Colour}";
+
+    /// <summary>
+    /// The JSON the chart script reads from <c>data-grafiek</c>: a line of text per bar, the axis, and a dataset per
+    /// style (a part or a series) with its length in each bar, stacked in order.
+    /// </summary>
+    public string ToJson()
+    {
+        var styles = Model.Bars.SelectMany(b => b.Segments).Select(s => s.Style).Distinct().Order().ToList();
+        return JsonSerializer.Serialize(
+            new ChartData(
+                Model.Bars.Select(b => b.Text).ToList(),
+                Model.Axis.Start,
+                Model.Axis.End,
+                Model.Axis.Step,
+                styles.Select(style => new ChartDataset(
+                    ChartStyles.Of(style).Colour,
+                    ChartStyles.Of(style).Striped,
+                    Model.Bars.Select(b => b.Segments.Where(s => s.Style == style).Select(s => (decimal?)s.Value).Aggregate((decimal?)null, (a, v) => (a ?? 0) + v)).ToList())).ToList()),
+            Json);
+    }
 
     /// <summary>The header of the value column of a distribution table.</summary>
     public string ValueHeader => chart.Parts.Count == 0 ? "Waarde" : chart.Parts[0].Figure.Unit switch
@@ -51,7 +65,7 @@ internal sealed class ChartConfiguration(Chart chart)
 
     public static string Value(Figure? figure) => figure is null ? "–" : DutchFormat.InText(figure);
 
-    private sealed record ChartData(string Type, IReadOnlyList<string> Labels, IReadOnlyList<ChartDataset> Datasets);
+    private sealed record ChartData(IReadOnlyList<string> Bars, decimal Start, decimal End, decimal? Step, IReadOnlyList<ChartDataset> Datasets);
 
-    private sealed record ChartDataset(string Label, IReadOnlyList<decimal?> Data, IReadOnlyList<string> Text, IReadOnlyList<int> Colours);
+    private sealed record ChartDataset(string Colour, bool Striped, IReadOnlyList<decimal?> Data);
 }

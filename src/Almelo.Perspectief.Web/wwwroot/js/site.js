@@ -6,11 +6,6 @@
 
 let loading;
 
-// Styles/app.css owns the chart colours (--grafiek-kleur-N); the configuration names them by number, as the HTML legend does.
-function colour(index) {
-    return getComputedStyle(document.documentElement).getPropertyValue(`--grafiek-kleur-${index}`).trim();
-}
-
 // The canvas names the (fingerprinted, long-cached) address of Chart.js.
 function loadChartJs(source) {
     if (window.Chart) {
@@ -26,37 +21,117 @@ function loadChartJs(source) {
     return loading;
 }
 
+// White stripes at 45 degrees over the colour, as the legend and the downloadable pictures (ChartStyles.cs) have them,
+// so that no series is told apart by colour alone.
+function stripes(canvas, colour) {
+    const tile = document.createElement('canvas');
+    tile.width = 8;
+    tile.height = 8;
+    const context = tile.getContext('2d');
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 8, 8);
+    context.strokeStyle = '#ffffff';
+    context.lineWidth = 3;
+    context.beginPath();
+    for (const offset of [-8, 0, 8]) {
+        context.moveTo(offset, 8);
+        context.lineTo(offset + 8, 0);
+    }
+    context.stroke();
+    return canvas.getContext('2d').createPattern(tile, 'repeat');
+}
+
+const barThickness = 20;
+
+// Each bar's line of text ("Sociaal domein: € 20 miljoen (66,7%)") above it, so that the message needs no tooltip;
+// the server worked the lines out (ChartModel.cs). A line too wide for a phone wraps once, never below 12 px.
+const barText = {
+    id: 'almeloBarText',
+    afterDatasetsDraw(chart) {
+        const { ctx, chartArea, scales } = chart;
+        const family = getComputedStyle(chart.canvas).fontFamily;
+        const width = chartArea.right - chartArea.left;
+        ctx.save();
+        ctx.fillStyle = '#1a1a1a';
+        ctx.textBaseline = 'alphabetic';
+        chart.data.labels.forEach((text, index) => {
+            let size = 14;
+            ctx.font = `${size}px ${family}`;
+            while (size > 12 && ctx.measureText(text).width > width) {
+                size -= 1;
+                ctx.font = `${size}px ${family}`;
+            }
+            const lines = [];
+            let line = '';
+            for (const word of text.split(' ')) {
+                const longer = line ? `${line} ${word}` : word;
+                if (line && ctx.measureText(longer).width > width) {
+                    lines.push(line);
+                    line = word;
+                } else {
+                    line = longer;
+                }
+            }
+            lines.push(line);
+            let baseline = scales.y.getPixelForValue(index) - (barThickness / 2) - 5;
+            for (const part of lines.reverse()) {
+                ctx.fillText(part, chartArea.left, baseline);
+                baseline -= size + 3;
+            }
+        });
+        ctx.restore();
+    },
+};
+
 function draw(Chart, canvas) {
     const config = JSON.parse(canvas.dataset.grafiek);
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const stacked = config.type === 'bar';
+    const number = new Intl.NumberFormat('nl-NL');
     Chart.getChart(canvas)?.destroy();
     new Chart(canvas, {
-        type: config.type,
+        type: 'bar',
         data: {
-            labels: config.labels,
+            labels: config.bars,
             datasets: config.datasets.map((set) => ({
-                label: set.label,
                 data: set.data,
-                backgroundColor: set.colours.length === 1 ? colour(set.colours[0]) : set.colours.map(colour),
+                backgroundColor: set.striped ? stripes(canvas, set.colour) : set.colour,
                 borderColor: '#ffffff',
-                borderWidth: 2,
+                borderWidth: { left: 0, right: 2, top: 0, bottom: 0 },
+                borderSkipped: false,
+                barThickness,
             })),
         },
+        plugins: [barText],
         options: {
+            indexAxis: 'y',
             responsive: true,
             maintainAspectRatio: false,
             animation: reduceMotion ? false : { duration: 400 },
             locale: 'nl-NL',
-            scales: stacked ? { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } : undefined,
-            plugins: {
-                // The legend is HTML under the canvas, so that it wraps on a narrow screen.
-                legend: { display: false },
-                tooltip: {
-                    callbacks: {
-                        label: (item) => `${stacked ? item.dataset.label : item.label}: ${config.datasets[item.datasetIndex].text[item.dataIndex]}`,
+            // Everything is written on the chart; no tooltip hides a part of the message.
+            events: [],
+            layout: { padding: { top: 4, right: 8 } },
+            scales: {
+                // The server chose where the axis starts (ChartModel.cs) and the page says so when it is not 0.
+                x: {
+                    stacked: true,
+                    min: config.start,
+                    max: config.end,
+                    display: config.step !== null,
+                    grid: { display: false },
+                    border: { color: '#4a4a4a' },
+                    ticks: config.step === null ? {} : {
+                        stepSize: config.step,
+                        color: '#4a4a4a',
+                        font: { size: 13 },
+                        callback: (value) => number.format(value),
                     },
                 },
+                y: { stacked: true, display: false },
+            },
+            plugins: {
+                legend: { display: false },
+                tooltip: { enabled: false },
             },
         },
     });
