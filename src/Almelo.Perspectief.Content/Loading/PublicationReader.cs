@@ -55,6 +55,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
             ? []
             : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections, sources.Keys), AliasTargets(numbers, sections), file, errors);
         var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
+        var license = PressReader.ReadLicense(value.Licentie, file, errors);
         if (errors.Count > before || sections is null)
         {
             return null;
@@ -82,6 +83,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         {
             Links = links,
             StatusWording = wording,
+            License = license,
         };
     }
 
