@@ -102,7 +102,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         Assert.DoesNotContain(requests, r => r.Contains("/_blazor", StringComparison.Ordinal) || r.Contains("_framework/", StringComparison.Ordinal));
         foreach (var law in new[] { "Jeugdwet", "Wmo", "Participatiewet" })
         {
-            await Assertions.Expect(page.Locator(".wetten__lijst h4", new() { HasText = law })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".wetten__lijst summary", new() { HasText = law })).ToBeVisibleAsync();
         }
     }
 
