@@ -190,6 +190,42 @@ public sealed class CircuitTests(BrowserSite site)
         Assert.Equal(0, await page.Locator("#components-reconnect-modal:visible, .components-reconnect-overlay:visible, #blazor-error-ui:visible").CountAsync());
     }
 
+    [Fact]
+    public async Task IslandWhoseTapGetsNoAnswer_ShowsThatLawWithinSeconds()
+    {
+        await using var tab = await site.NewPage(360, 740);
+        var page = tab.Page;
+        var silent = false;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            var server = socket.ConnectToServer();
+            // The page's messages reach the server until the test silences them: a connection that looks open but carries nothing.
+            socket.OnMessage(frame =>
+            {
+                if (Volatile.Read(ref silent))
+                {
+                    return;
+                }
+                if (frame.Binary is { } bytes)
+                {
+                    server.Send(bytes);
+                }
+                else
+                {
+                    server.Send(frame.Text ?? string.Empty);
+                }
+            });
+        });
+        await page.GotoAsync(Nota);
+        await StartIsland(page);
+
+        Volatile.Write(ref silent, true);
+        await page.Locator("#wetten").GetByText("Wmo", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#wet-wmo p")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        Assert.Equal(1, await page.Locator(".wetten").Filter(new() { Visible = true }).CountAsync());
+    }
+
     [Theory]
     [InlineData(360, 740)]
     [InlineData(1280, 800)]

@@ -123,7 +123,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
-        await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
+        await page.Locator("#vergaderingen .kop-met-link a.eigen-link").ClickAsync();
         Assert.EndsWith(Nota + "#vergaderingen", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#vergaderingen h2")).ToBeInViewportAsync();
 

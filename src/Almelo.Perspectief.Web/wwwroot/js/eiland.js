@@ -105,6 +105,10 @@ function fallBack(lawId) {
 // How long a tap may wait for the server's answer before the reader gets the folding list instead.
 const answerWithinMs = 3000;
 
+// When the server last changed the live chooser: any answer, so that two quick taps are not taken for none.
+let lastAnswer = 0;
+const answers = new MutationObserver(() => { lastAnswer = performance.now(); });
+
 // Before Blazor sees a tap: without a connection the tap opens the law in the folding list; with one, an answer
 // must follow, or the folding list takes over.
 window.addEventListener('click', (event) => {
@@ -122,9 +126,9 @@ window.addEventListener('click', (event) => {
         fallBack(lawId);
         return;
     }
-    const before = button.getAttribute('aria-expanded');
+    const asked = performance.now();
     setTimeout(() => {
-        if (button.isConnected && button.getAttribute('aria-expanded') === before) {
+        if (lastAnswer < asked) {
             fallBack(lawId);
         }
     }, answerWithinMs);
@@ -186,6 +190,9 @@ function start() {
             // No reconnecting dialog: a lost connection puts the folding list back, which needs no server.
             await window.Blazor.start({ circuit: { reconnectionHandler: { onConnectionDown: () => fallBack(), onConnectionUp: () => {} } } });
             const choice = await untilLive(10000);
+            if (choice) {
+                answers.observe(choice.closest('[data-eiland]'), { attributes: true, subtree: true });
+            }
             const wanted = openedBefore && document.querySelector(`[data-eiland] [id="${openedBefore}"] .wet-knop[aria-expanded="false"]`);
             if (wanted) {
                 wanted.click();
