@@ -1,12 +1,16 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Almelo.Perspectief.Content.Tests;
 using Almelo.Perspectief.Web.Tests;
 using Microsoft.Playwright;
 
 namespace Almelo.Perspectief.Browser.Tests;
 
-/// <summary>Circuits on demand: a reader who never reaches the law chooser costs no script and no circuit.</summary>
+/// <summary>
+/// Circuits on demand: a reader who never reaches the law chooser costs no script and no circuit; when it starts nothing
+/// moves, and when its connection goes a tap still opens the law.
+/// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class CircuitTests(BrowserSite site)
 {
@@ -53,7 +57,7 @@ public sealed class CircuitTests(BrowserSite site)
             Assert.DoesNotContain(scripts, url => url.Contains("blazor.web", StringComparison.Ordinal) || url.Contains("/_blazor", StringComparison.Ordinal));
         }
         // The prerendered island is complete: every law is on the page.
-        Assert.Equal(3, await page.Locator(".wetten__lijst h4").CountAsync());
+        Assert.Equal(3, await page.Locator(".wetten__lijst summary").CountAsync());
     }
 
     [Fact]
@@ -68,8 +72,8 @@ public sealed class CircuitTests(BrowserSite site)
         var wmo = page.GetByRole(AriaRole.Button, new() { Name = "Wmo" });
         await wmo.ClickAsync(new() { Timeout = 10_000 });
 
-        await Assertions.Expect(wmo).ToHaveAttributeAsync("aria-pressed", "true");
-        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Wmo");
+        await Assertions.Expect(wmo).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Locator(".wetten__lijst li:has(p:not([hidden])) .wet-knop")).ToHaveTextAsync("Wmo");
         lock (sockets)
         {
             Assert.Single(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
@@ -104,8 +108,8 @@ public sealed class CircuitTests(BrowserSite site)
         var participatiewet = page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" });
         await participatiewet.ClickAsync(new() { Timeout = 10_000 });
 
-        await Assertions.Expect(participatiewet).ToHaveAttributeAsync("aria-pressed", "true");
-        await Assertions.Expect(page.Locator(".wetten__paneel:not([hidden]) h4")).ToHaveTextAsync("Participatiewet");
+        await Assertions.Expect(participatiewet).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Locator(".wetten__lijst li:has(p:not([hidden])) .wet-knop")).ToHaveTextAsync("Participatiewet");
     }
 
     [Fact]
@@ -129,7 +133,129 @@ public sealed class CircuitTests(BrowserSite site)
 
         Assert.Equal(429, (await refused).Status);
         await given;
-        Assert.Equal(3, await page.Locator(".wetten__lijst h4").CountAsync());
+        Assert.Equal(3, await page.Locator(".wetten__lijst summary").CountAsync());
         Assert.Equal(0, await page.Locator("#components-reconnect-modal:visible, .components-reconnect-overlay:visible, #blazor-error-ui:visible").CountAsync());
+    }
+
+    /// <summary>Scrolls to the island and waits until it is live (the first law's button open).</summary>
+    private static async Task StartIsland(IPage page)
+    {
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(page.Locator("#wetten .wet-knop[aria-expanded='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task IslandOffline_TapOnALaw_StillShowsThatLaw()
+    {
+        await using var tab = await site.NewPage(360, 740);
+        var page = tab.Page;
+        await page.GotoAsync(Nota);
+        await StartIsland(page);
+
+        await page.Context.SetOfflineAsync(true);
+        await page.Locator("#wetten").GetByText("Wmo", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#wet-wmo p")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#wet-wmo p")).ToContainTextAsync("Wmo");
+        Assert.Equal(1, await page.Locator(".wetten").Filter(new() { Visible = true }).CountAsync());
+    }
+
+    [Fact]
+    public async Task IslandWhoseConnectionDrops_TapOnALaw_StillShowsThatLaw()
+    {
+        await using var tab = await site.NewPage(360, 740);
+        var page = tab.Page;
+        var sockets = new List<IWebSocketRoute>();
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            socket.ConnectToServer();
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+        });
+        await page.GotoAsync(Nota);
+        await StartIsland(page);
+
+        IWebSocketRoute circuit;
+        lock (sockets)
+        {
+            circuit = Assert.Single(sockets);
+        }
+        await circuit.CloseAsync();
+        await page.Locator("#wetten").GetByText("Participatiewet", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#wet-participatiewet p")).ToBeVisibleAsync();
+        Assert.Equal(1, await page.Locator(".wetten").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(0, await page.Locator("#components-reconnect-modal:visible, .components-reconnect-overlay:visible, #blazor-error-ui:visible").CountAsync());
+    }
+
+    [Fact]
+    public async Task IslandWhoseTapGetsNoAnswer_ShowsThatLawWithinSeconds()
+    {
+        await using var tab = await site.NewPage(360, 740);
+        var page = tab.Page;
+        var silent = false;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            var server = socket.ConnectToServer();
+            // The page's messages reach the server until the test silences them: a connection that looks open but carries nothing.
+            socket.OnMessage(frame =>
+            {
+                if (Volatile.Read(ref silent))
+                {
+                    return;
+                }
+                if (frame.Binary is { } bytes)
+                {
+                    server.Send(bytes);
+                }
+                else
+                {
+                    server.Send(frame.Text ?? string.Empty);
+                }
+            });
+        });
+        await page.GotoAsync(Nota);
+        await StartIsland(page);
+
+        Volatile.Write(ref silent, true);
+        await page.Locator("#wetten").GetByText("Wmo", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#wet-wmo p")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        Assert.Equal(1, await page.Locator(".wetten").Filter(new() { Visible = true }).CountAsync());
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task IslandStart_InView_MovesNothing(int width, int height)
+    {
+        await using var tab = await site.NewPage(width, height);
+        var page = tab.Page;
+        // Charts are drawn when they come near too; without their script they stay as they are, so that what moves is the island's doing.
+        await page.RouteAsync("**/lib/chart.js/**", route => route.AbortAsync());
+        // Layout shifts without recent input whose moved elements are the island's or come after it.
+        await page.AddInitScriptAsync("""
+            window.__verschuivingen = [];
+            new PerformanceObserver((list) => list.getEntries().forEach((entry) => {
+                const island = document.getElementById('wetten');
+                const moved = island && !entry.hadRecentInput && entry.sources.some((source) => source.node
+                    && (island.contains(source.node) || (island.compareDocumentPosition(source.node) & Node.DOCUMENT_POSITION_FOLLOWING)));
+                if (moved) window.__verschuivingen.push(entry.value);
+            })).observe({ type: 'layout-shift', buffered: true });
+            """);
+        await page.GotoAsync(Nota);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var before = await page.EvaluateAsync<double>("() => document.getElementById('wetten').getBoundingClientRect().height");
+
+        await StartIsland(page);
+        // Two frames after the live island rendered: any shift it caused has been reported by then.
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+
+        var after = await page.EvaluateAsync<double>("() => document.getElementById('wetten').getBoundingClientRect().height");
+        Assert.InRange(after, before - 0.5, before + 0.5);
+        var shift = await page.EvaluateAsync<double>("() => window.__verschuivingen.reduce((a, b) => a + b, 0)");
+        Assert.True(shift < 0.001, $"The island's start shifted the page by {shift}.");
     }
 }

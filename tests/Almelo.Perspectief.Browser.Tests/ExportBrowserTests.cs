@@ -102,7 +102,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         Assert.DoesNotContain(requests, r => r.Contains("/_blazor", StringComparison.Ordinal) || r.Contains("_framework/", StringComparison.Ordinal));
         foreach (var law in new[] { "Jeugdwet", "Wmo", "Participatiewet" })
         {
-            await Assertions.Expect(page.Locator(".wetten__lijst h4", new() { HasText = law })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".wetten__lijst summary", new() { HasText = law })).ToBeVisibleAsync();
         }
     }
 
@@ -123,7 +123,7 @@ public sealed class ExportBrowserTests(BrowserSite site, ExportedReference expor
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
-        await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
+        await page.Locator("#vergaderingen .kop-met-link a.eigen-link").ClickAsync();
         Assert.EndsWith(Nota + "#vergaderingen", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#vergaderingen h2")).ToBeInViewportAsync();
 

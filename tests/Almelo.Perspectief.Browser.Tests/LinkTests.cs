@@ -18,7 +18,7 @@ public sealed class LinkTests(BrowserSite site)
         await page.GotoAsync(Nota);
         var expected = new Uri(site.BaseAddress, Nota + "#besparing").ToString();
 
-        await page.Locator("#besparing h2 a.eigen-link").ClickAsync();
+        await page.Locator("#besparing .kop-met-link a.eigen-link").ClickAsync();
 
         await Assertions.Expect(page.Locator("#meldingen")).ToHaveTextAsync("De link is gekopieerd: " + expected);
         Assert.Equal(expected, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
@@ -32,7 +32,7 @@ public sealed class LinkTests(BrowserSite site)
         var page = tab.Page;
         await page.GotoAsync(Nota);
 
-        await page.Locator("#vergaderingen h2 a.eigen-link").ClickAsync();
+        await page.Locator("#vergaderingen .kop-met-link a.eigen-link").ClickAsync();
 
         Assert.EndsWith(Nota + "#vergaderingen", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#vergaderingen h2")).ToBeInViewportAsync();

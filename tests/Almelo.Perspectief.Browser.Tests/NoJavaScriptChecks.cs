@@ -19,7 +19,7 @@ internal static class NoJavaScriptChecks
         Assert.Equal(3, await page.Locator("li.vergadering").CountAsync());
         foreach (var law in new[] { "Jeugdwet", "Wmo", "Participatiewet" })
         {
-            await Assertions.Expect(page.Locator(".wetten__lijst h4", new() { HasText = law })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".wetten__lijst summary", new() { HasText = law })).ToBeVisibleAsync();
         }
         var text = await page.Locator("body").InnerTextAsync();
         Assert.DoesNotContain("laden", text, StringComparison.OrdinalIgnoreCase);

@@ -206,7 +206,7 @@ public sealed class PageTests(BrowserSite site)
         await Assertions.Expect(page.Locator("canvas[data-grafiek]:visible:not([data-getekend])")).ToHaveCountAsync(0, started);
         if (tab.JavaScript && await page.Locator("[data-eiland]").CountAsync() > 0)
         {
-            await Assertions.Expect(page.Locator("[data-eiland] button[aria-pressed='true']")).ToHaveCountAsync(1, started);
+            await Assertions.Expect(page.Locator("[data-eiland] .wet-knop[aria-expanded='true']")).ToHaveCountAsync(1, started);
         }
         return await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
     }

@@ -26,7 +26,7 @@ public sealed class SecurityBrowserTests(BrowserSite site)
         // Blazor starts when a reader comes near the island.
         await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" })).ToHaveAttributeAsync("aria-expanded", "true");
         await page.Locator("header a.site-naam").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Publicaties van de gemeente Almelo");
 
@@ -44,7 +44,7 @@ public sealed class SecurityBrowserTests(BrowserSite site)
         // Blazor starts when a reader comes near the island.
         await reader.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await reader.GetByRole(AriaRole.Button, new() { Name = "Wmo" }).ClickAsync();
-        await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToHaveAttributeAsync("aria-expanded", "true");
 
         await using var attackerTab = await site.NewPage(1280, 800);
 
@@ -77,12 +77,12 @@ public sealed class SecurityBrowserTests(BrowserSite site)
 
         // The other reader's island still answers, and a new reader gets a working island too.
         await reader.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" }).ClickAsync();
-        await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Jeugdwet" })).ToHaveAttributeAsync("aria-expanded", "true");
         await using var newcomerTab = await site.NewPage(360, 740);
         var newcomer = newcomerTab.Page;
         await newcomer.GotoAsync(Nota);
         await newcomer.Locator("#wetten").ScrollIntoViewIfNeededAsync();
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" }).ClickAsync();
-        await Assertions.Expect(newcomer.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(newcomer.GetByRole(AriaRole.Button, new() { Name = "Participatiewet" })).ToHaveAttributeAsync("aria-expanded", "true");
     }
 }

@@ -41,6 +41,25 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void Licence_Declared_IsRead_AndTheShippedContentDeclaresNone()
+    {
+        Assert.Null(ContentLoader.Load(content.Root).Snapshot!.Publications.Single().License);
+        content.Replace(Publicatie, "\"uitgever\": \"Gemeente Almelo\",\n  \"bronnen\"", "\"uitgever\": \"Gemeente Almelo\",\n  \"licentie\": { \"naam\": \"CC0 1.0\", \"url\": \"https://creativecommons.org/publicdomain/zero/1.0/\" },\n  \"bronnen\"");
+
+        var license = ContentLoader.Load(content.Root).Snapshot!.Publications.Single().License;
+
+        Assert.Equal(new License("CC0 1.0", new Uri("https://creativecommons.org/publicdomain/zero/1.0/")), license);
+    }
+
+    [Fact]
+    public void Licence_UrlThatIsNoAddress_SaysWhatToWrite()
+    {
+        content.Replace(Publicatie, "\"uitgever\": \"Gemeente Almelo\",\n  \"bronnen\"", "\"uitgever\": \"Gemeente Almelo\",\n  \"licentie\": { \"naam\": \"CC0 1.0\", \"url\": \"https://creative commons\" },\n  \"bronnen\"");
+
+        AssertSingle(Publicatie, content.LineOf(Publicatie, "licentie"), "'https://creative commons' is geen geldig webadres. Schrijf het volledige adres van de licentie, bijvoorbeeld https://creativecommons.org/publicdomain/zero/1.0/.");
+    }
+
+    [Fact]
     public void Schema_UnknownField_IsAnErrorNotIgnored()
     {
         content.Replace(Cijfers, "\"bron\": \"persbericht\"", "\"bronn\": \"persbericht\"");

@@ -17,29 +17,84 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
     private async Task<HttpResponseMessage> Get(string url) => await Client.GetAsync(new Uri(url, UriKind.Relative));
 
     [Fact]
-    public async Task EverySection_HasAPlainLinkToItself()
+    public async Task EverySection_HasAPlainLinkToItself_BesideItsHeadingNotInIt()
     {
         var document = await Client.Html(Nota);
 
         foreach (var section in document.QuerySelectorAll("section.sectie"))
         {
+            var heading = section.QuerySelector("h2")!;
             var link = section.QuerySelector("a.eigen-link")!;
             Assert.Equal(Nota + "#" + section.Id, link.GetAttribute("href"));
-            // A small "#" after the heading, named for screen readers.
-            Assert.Same(section.QuerySelector("h2"), link.ParentElement);
+            // A small "#" beside the heading with a short name of its own, described by the heading; the heading
+            // (and the section it names) keeps its text alone.
+            Assert.Null(heading.QuerySelector("a"));
+            Assert.Same(heading.ParentElement, link.ParentElement);
+            Assert.Equal(heading.Id, section.GetAttribute("aria-labelledby"));
+            Assert.Equal(heading.Id, link.GetAttribute("aria-describedby"));
             Assert.Equal("#", link.QuerySelector("[aria-hidden=true]")!.TextContent);
-            Assert.StartsWith("Link naar dit onderdeel", link.QuerySelector(".visueel-verborgen")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Kopieer link", link.QuerySelector(".visueel-verborgen")!.TextContent);
         }
     }
 
     [Fact]
-    public async Task EveryFigure_HasItsOwnIdAndLink()
+    public async Task EveryFigure_HasItsOwnIdAndAVisibleLinkToIt()
     {
         var document = await Client.Html(Nota);
 
-        // Each figure is a row of the one figures table, with its own id to link to.
+        // Each figure is a row of the one figures table, with its own id and a "#" that links to it.
         Assert.Equal("TR", document.GetElementById("cijfer-besparing-totaal")!.TagName);
-        Assert.Equal(10, document.QuerySelectorAll("#cijfers tr.cijfer[id^='cijfer-']").Length);
+        var rows = document.QuerySelectorAll("#cijfers tr.cijfer[id^='cijfer-']");
+        Assert.Equal(10, rows.Length);
+        Assert.All(rows, row =>
+        {
+            var link = row.QuerySelector("a.eigen-link")!;
+            Assert.Equal(Nota + "#" + row.Id, link.GetAttribute("href"));
+            Assert.Equal(row.QuerySelector("th")!.Id, link.GetAttribute("aria-describedby"));
+            Assert.Null(row.QuerySelector("th a"));
+        });
+    }
+
+    [Fact]
+    public async Task StatedFigure_LinksItsSourceNumberToTheSourceUnderVoorDePers()
+    {
+        var document = await Client.Html(Nota);
+
+        var link = document.QuerySelector("#cijfer-besparing-totaal a.bron-link")!;
+
+        Assert.Equal("Bron 1", link.TextContent);
+        Assert.Equal(Nota + "#bron-persbericht", link.GetAttribute("href"));
+        Assert.Equal("voor-de-pers", document.GetElementById("bron-persbericht")!.Closest("section")!.Id);
+    }
+
+    [Fact]
+    public async Task StatusNotice_IsARegionNamedByItsHeading()
+    {
+        var document = await Client.Html(Nota);
+
+        var status = document.GetElementById("status")!;
+
+        Assert.Equal("SECTION", status.TagName);
+        var heading = document.GetElementById(status.GetAttribute("aria-labelledby")!)!;
+        Assert.Equal("H2", heading.TagName);
+        Assert.Equal("Hoe ver is het besluit?", heading.TextContent);
+    }
+
+    [Fact]
+    public async Task SourcePage_EveryBlockHasAnIdAndALinkToItself()
+    {
+        const string page = Nota + "/bron/persbericht";
+        var document = await Client.Html(page);
+
+        var blocks = document.QuerySelectorAll(".bron-tekst p, .bron-tekst h2");
+        Assert.True(blocks.Length > 5);
+        Assert.Equal(Enumerable.Range(1, blocks.Length).Select(n => $"alinea__{n}"), blocks.Select(b => b.Id));
+        foreach (var paragraph in document.QuerySelectorAll(".bron-tekst p"))
+        {
+            var link = paragraph.QuerySelector("a.eigen-link")!;
+            Assert.Equal(page + "#" + paragraph.Id, link.GetAttribute("href"));
+            Assert.Equal($"Kopieer link naar alinea {paragraph.Id![8..]}", link.QuerySelector(".visueel-verborgen")!.TextContent);
+        }
     }
 
     [Fact]
@@ -225,7 +280,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         Assert.Equal("voor-de-pers", csv.Closest("section")!.Id);
         Assert.Matches(@"\(voor Excel; \d+\u00A0kB, 28 mei 2025\)", csv.ParentElement!.TextContent);
         var sources = document.QuerySelectorAll("#voor-de-pers ol.bronnen li").Select(li => li.TextContent).ToList();
-        Assert.Contains("Het internetadres van het origineel is niet bekend.", sources[0], StringComparison.Ordinal);
+        Assert.Contains("De tekst staat in zijn geheel op deze website.", sources[0], StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector("#voor-de-pers a[href='/perspectiefnota-2026-2029/bron/persbericht']"));
         Assert.NotNull(document.QuerySelector("#voor-de-pers a[href='https://almelo2025.perspectiefnota.nl/']"));
     }

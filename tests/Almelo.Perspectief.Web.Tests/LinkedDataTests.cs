@@ -29,6 +29,26 @@ public sealed class LinkedDataTests
     }
 
     [Fact]
+    public void Write_WithoutADeclaredLicence_NamesNoneAndLinksTheGemeente()
+    {
+        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, path => new Uri(Base, path)));
+
+        Assert.False(graph[1].TryGetProperty("license", out _));
+        Assert.Equal("https://www.almelo.nl/", graph[0].GetProperty("publisher").GetProperty("url").GetString());
+        Assert.Equal("https://www.almelo.nl/", graph[1].GetProperty("creator").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void Write_WithADeclaredLicence_NamesItForTheDataset()
+    {
+        var publication = ReferenceNota.Publication with { License = new("CC0 1.0", new Uri("https://creativecommons.org/publicdomain/zero/1.0/")) };
+
+        var graph = Graph(LinkedData.Write(publication, path => new Uri(Base, path)));
+
+        Assert.Equal("https://creativecommons.org/publicdomain/zero/1.0/", graph[1].GetProperty("license").GetString());
+    }
+
+    [Fact]
     public void Write_TitleThatClosesAScript_IsEscaped()
     {
         var json = LinkedData.Write(ReferenceNota.Publication with { Title = "</script><script>alert(1)</script>" }, path => new Uri(Base, path));

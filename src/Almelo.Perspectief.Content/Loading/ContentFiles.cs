@@ -20,7 +20,12 @@ internal sealed record PublicatieFile(
     [property: JsonPropertyName("pers")] PersFile? Pers,
     [property: JsonPropertyName("wijzigingen")] IReadOnlyList<WijzigingFile> Wijzigingen,
     [property: JsonPropertyName("aliassen")] IReadOnlyDictionary<string, string>? Aliassen,
-    [property: JsonPropertyName("tijdlijn")] IReadOnlyList<TijdlijnFile>? Tijdlijn);
+    [property: JsonPropertyName("tijdlijn")] IReadOnlyList<TijdlijnFile>? Tijdlijn,
+    [property: JsonPropertyName("licentie")] LicentieFile? Licentie);
+
+internal sealed record LicentieFile(
+    [property: JsonPropertyName("naam")] string Naam,
+    [property: JsonPropertyName("url")] string Url);
 
 internal sealed record TijdlijnFile(
     [property: JsonPropertyName("titel")] string Titel,

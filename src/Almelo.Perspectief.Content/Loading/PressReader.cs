@@ -25,6 +25,20 @@ internal static class PressReader
         return new PressContact(pers.Naam, pers.Telefoon, pers.Email, url);
     }
 
+    public static License? ReadLicense(LicentieFile? licentie, JsonDocumentSource file, ICollection<ContentError> errors)
+    {
+        if (licentie is null)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(licentie.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            errors.Add(file.ErrorAt("/licentie/url", $"'{licentie.Url}' is geen geldig webadres. Schrijf het volledige adres van de licentie, bijvoorbeeld https://creativecommons.org/publicdomain/zero/1.0/."));
+            return null;
+        }
+        return new License(licentie.Naam, url);
+    }
+
     /// <summary>
     /// The changes, newest first. A change dated before the publication, or after <paramref name="today"/>, is an
     /// error: the page says "Bijgewerkt" with the date of the newest change.

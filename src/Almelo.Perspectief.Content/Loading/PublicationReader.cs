@@ -56,6 +56,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             ? []
             : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections, sources.Keys), AliasTargets(numbers, sections), file, errors);
         var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
+        var license = PressReader.ReadLicense(value.Licentie, file, errors);
         if (errors.Count > before || sections is null)
         {
             return null;
@@ -82,6 +83,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         {
             Links = links,
             StatusWording = wording,
+            License = license,
         };
     }
 

@@ -35,9 +35,6 @@ public static partial class Anchors
     /// <summary>The laws of the social domain: the island that lets a reader choose one.</summary>
     public const string Laws = "wetten";
 
-    /// <summary>The line that tells a reader to choose a law, which labels the row of buttons.</summary>
-    public const string LawsHint = "wetten-uitleg";
-
     /// <summary>The heading of the contents list ("Op deze pagina").</summary>
     public const string SectionMenuHeading = "sectie-menu-kop";
 
@@ -52,7 +49,7 @@ public static partial class Anchors
 
     /// <summary>The ids of the page's fixed blocks, one element each; a section or an old id in content may not take one.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(
-        [PressSection, Status, Sources, Changes, Timeline, Laws, LawsHint, SectionMenuHeading, Main, Announcements, ContentErrorsHeading],
+        [PressSection, Status, Sources, Changes, Timeline, Laws, SectionMenuHeading, Main, Announcements, ContentErrorsHeading],
         StringComparer.Ordinal);
 
     private const string FigurePrefix = "cijfer-";
@@ -89,11 +86,20 @@ public static partial class Anchors
 
     public static string Figure(string id) => FigurePrefix + id;
 
+    /// <summary>The id of a figure's label in the figures table, which describes the figure's own link.</summary>
+    public static string FigureLabel(string figureId) => Figure(figureId) + PartSeparator + "naam";
+
+    /// <summary>The id of the n-th block (from 1) of a source's full text on its own page, so that a link can point at a paragraph.</summary>
+    public static string SourceBlock(int number) => "alinea" + PartSeparator + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Chart(string id) => ChartPrefix + id;
 
     public static string Meeting(string id) => MeetingPrefix + id;
 
     public static string Law(string id) => LawPrefix + id;
+
+    /// <summary>The id of a law's explanation in the live law chooser, which its button opens.</summary>
+    public static string LawExplanation(string lawId) => Law(lawId) + PartSeparator + "uitleg";
 
     public static string Term(string id) => TermPrefix + id;
 

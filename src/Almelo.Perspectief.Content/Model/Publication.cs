@@ -34,6 +34,9 @@ public sealed record Publication(
     /// <summary>Links to the council's own documents (raadsvoorstel, besluit, the full nota), each with the source that gives the address.</summary>
     public IReadOnlyList<PublicationLink> Links { get; init; } = [];
 
+    /// <summary>The licence under which the gemeente offers the figures for reuse; null unless content declares one (it is the gemeente's choice, never assumed).</summary>
+    public License? License { get; init; }
+
     /// <summary>The editors' sentences for each stage of the decision; null when the publication has no meetings.</summary>
     public StatusWording? StatusWording { get; init; }
 
@@ -53,6 +56,9 @@ public sealed record Attachment(string Path, string ContentType, ReadOnlyMemory<
 }
 
 public sealed record PressContact(string Name, string? Phone, string? Email, Uri? Url);
+
+/// <summary>A licence for reuse, by name and the address of its text (for example CC0 1.0).</summary>
+public sealed record License(string Name, Uri Url);
 
 /// <summary>One declared change of a publication.</summary>
 public sealed record Change(DateOnly Date, string What);

@@ -7,17 +7,42 @@ namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// The publication as schema.org JSON-LD for search engines: an Article (the page) and a Dataset (its figures, with the
-/// CSV and JSON downloads). Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
+/// CSV and JSON downloads, and a licence only when content declares one). Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
 /// close the script element it is placed in.
 /// </summary>
 internal static class LinkedData
 {
+    /// <summary>The gemeente's own site, which every page links to: the publisher's address.</summary>
+    private const string Gemeente = "https://www.almelo.nl/";
+
     public static string Write(Publication publication, Func<string, Uri> absolute)
     {
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(absolute);
         var page = absolute(RouteTable.Publication.Path(publication)).ToString();
-        var publisher = new Dictionary<string, object?> { ["@type"] = "GovernmentOrganization", ["name"] = publication.Publisher };
+        var publisher = new Dictionary<string, object?> { ["@type"] = "GovernmentOrganization", ["name"] = publication.Publisher, ["url"] = Gemeente };
+        var dataset = new Dictionary<string, object?>
+        {
+            ["@type"] = "Dataset",
+            ["@id"] = page + "#cijfers",
+            ["name"] = $"Cijfers bij de {publication.Title}",
+            ["description"] = $"Alle cijfers bij de {publication.Title}, vermeld in de bronnen of zelf berekend, met hun bron.",
+            ["url"] = page,
+            ["inLanguage"] = "nl-NL",
+            ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
+            ["creator"] = publisher,
+            ["isAccessibleForFree"] = true,
+            ["distribution"] = new object[]
+            {
+                Download("text/csv", absolute(RouteTable.FiguresCsv.Path(publication))),
+                Download("application/json", absolute(RouteTable.FiguresJson.Path(publication))),
+            },
+        };
+        // Reuse terms are the gemeente's choice: named only when content declares them, never assumed.
+        if (publication.License is { } license)
+        {
+            dataset["license"] = license.Url.ToString();
+        }
         return JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -37,23 +62,7 @@ internal static class LinkedData
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),
                 },
-                new Dictionary<string, object?>
-                {
-                    ["@type"] = "Dataset",
-                    ["@id"] = page + "#cijfers",
-                    ["name"] = $"Cijfers bij de {publication.Title}",
-                    ["description"] = $"Alle cijfers uit de {publication.Title}, vermeld in de bron of berekend, met hun bron.",
-                    ["url"] = page,
-                    ["inLanguage"] = "nl-NL",
-                    ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
-                    ["creator"] = publisher,
-                    ["isAccessibleForFree"] = true,
-                    ["distribution"] = new object[]
-                    {
-                        Download("text/csv", absolute(RouteTable.FiguresCsv.Path(publication))),
-                        Download("application/json", absolute(RouteTable.FiguresJson.Path(publication))),
-                    },
-                },
+                dataset,
             },
         });
     }

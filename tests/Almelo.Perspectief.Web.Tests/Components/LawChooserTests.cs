@@ -24,29 +24,56 @@ public sealed class LawChooserTests : ComponentTest
     }
 
     [Fact]
-    public void Prerendered_ShowsEveryLaw()
+    public void Prerendered_ShowsEveryLawAsADisclosureWithoutAHeadingInItsSummary()
     {
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
         var cut = Render<LawChooser>(p => p.Add(c => c.Slug, ContentFixture.Slug));
 
-        Assert.Equal(["Jeugdwet", "Wmo", "Participatiewet"], cut.FindAll(".wetten__lijst h4").Select(h => h.TextContent));
+        Assert.Equal(["Jeugdwet", "Wmo", "Participatiewet"], cut.FindAll(".wetten__lijst summary").Select(h => h.TextContent));
+        Assert.Empty(cut.FindAll("summary h4, summary h3"));
+        Assert.Equal([true, false, false], cut.FindAll(".wetten__lijst details").Select(d => d.HasAttribute("open")));
         Assert.Empty(cut.FindAll("button"));
     }
 
     [Fact]
-    public void Interactive_ChoosingALaw_ShowsItsExplanationAndPressesItsButton()
+    public void Interactive_StartsAsTheSameListWithTheFirstLawOpen()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = Render<LawChooser>(p => p.Add(c => c.Slug, ContentFixture.Slug));
+
+        // The same items, ids and order as the prerendered list, so that nothing moves when the island starts.
+        Assert.Equal(["wet-jeugdwet", "wet-wmo", "wet-participatiewet"], cut.FindAll(".wetten__lijst > li").Select(li => li.Id));
+        Assert.Equal(["true", "false", "false"], cut.FindAll("button").Select(b => b.GetAttribute("aria-expanded")));
+        Assert.Equal([false, true, true], cut.FindAll(".wetten__lijst p").Select(p => p.HasAttribute("hidden")));
+    }
+
+    [Fact]
+    public void Interactive_ChoosingALaw_OpensItsExplanationAndClosesTheOther()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<LawChooser>(p => p.Add(c => c.Slug, ContentFixture.Slug));
 
         cut.FindAll("button").Single(b => b.TextContent == "Participatiewet").Click();
 
-        var shown = Assert.Single(cut.FindAll(".wetten__paneel"), p => !p.HasAttribute("hidden"));
-        Assert.Equal("Participatiewet", shown.QuerySelector("h4")!.TextContent);
+        var button = cut.FindAll("button").Single(b => b.TextContent == "Participatiewet");
+        var shown = Assert.Single(cut.FindAll(".wetten__lijst p"), p => !p.HasAttribute("hidden"));
+        Assert.Equal(button.GetAttribute("aria-controls"), shown.Id);
         Assert.Contains("bijstandsuitkering", shown.TextContent, StringComparison.Ordinal);
-        Assert.Equal(3, cut.FindAll(".wetten__paneel").Count);
-        Assert.Equal(["false", "false", "true"], cut.FindAll("button").Select(b => b.GetAttribute("aria-pressed")));
+        Assert.Equal(["false", "false", "true"], cut.FindAll("button").Select(b => b.GetAttribute("aria-expanded")));
+    }
+
+    [Fact]
+    public void Interactive_ChoosingTheOpenLaw_FoldsIt()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var cut = Render<LawChooser>(p => p.Add(c => c.Slug, ContentFixture.Slug));
+
+        cut.FindAll("button").Single(b => b.TextContent == "Jeugdwet").Click();
+
+        Assert.Equal(["false", "false", "false"], cut.FindAll("button").Select(b => b.GetAttribute("aria-expanded")));
+        Assert.All(cut.FindAll(".wetten__lijst p"), p => Assert.True(p.HasAttribute("hidden")));
     }
 
     protected override void Dispose(bool disposing)

@@ -5,6 +5,8 @@
 //   is only valid for a few minutes, and the page itself may come from a shared cache and be older), swaps it in,
 //   loads blazor.web.js (the address is on this script's data-blazor) and calls Blazor.start().
 // - If anything fails, the prerendered island simply stays: every law is already on the page.
+// - Once live, the island never fails silently: when the connection drops, the browser goes offline or a tap gets no
+//   answer, the prerendered folding list comes back with the reader's law open, and the live chooser is hidden.
 const starter = document.querySelector('script[data-blazor]');
 const islands = [...document.querySelectorAll('[data-eiland]')];
 const triggers = ['pointerdown', 'keydown', 'focusin'];
@@ -32,6 +34,9 @@ function focusables(island) {
     return island ? [...island.querySelectorAll('summary, a[href], button')] : [];
 }
 
+// The prerendered island as the site sent it, kept to put back when the live one can no longer answer.
+let fallback;
+
 async function refresh(island) {
     const response = await fetch(island.dataset.eiland, { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) {
@@ -39,6 +44,7 @@ async function refresh(island) {
     }
     const fresh = document.createElement('template');
     fresh.innerHTML = await response.text();
+    fallback = fresh.content.querySelector('[data-eiland]')?.cloneNode(true);
     const [first, last] = bounds(island);
     // A keyboard reader inside the island keeps their place in the fresh copy.
     const focused = focusables(island).indexOf(document.activeElement);
@@ -60,8 +66,75 @@ document.addEventListener('focusin', (event) => {
 });
 
 function liveChoice() {
-    return document.querySelector('[data-eiland] button[aria-pressed="true"]');
+    return document.querySelector('[data-eiland] .wet-knop[aria-expanded="true"]');
 }
+
+// The law a reader opened in the folding list before the island was live; the live chooser opens it too.
+let openedBefore;
+
+let fellBack = false;
+
+// Puts the prerendered folding list back in place of the live chooser, with the given law open (the one the reader
+// tapped, or else the one open in the chooser). The live chooser stays in the page, hidden and without ids, so that
+// Blazor can still find its own elements if a late answer arrives.
+function fallBack(lawId) {
+    const live = document.querySelector('[data-eiland] .wet-knop')?.closest('[data-eiland]');
+    if (fellBack || !fallback || !live) {
+        return;
+    }
+    fellBack = true;
+    const open = lawId ?? liveChoice()?.closest('li')?.id;
+    const hadFocus = live.contains(document.activeElement);
+    const list = fallback.cloneNode(true);
+    list.removeAttribute('data-eiland');
+    live.hidden = true;
+    live.removeAttribute('data-eiland');
+    [live, ...live.querySelectorAll('[id]')].forEach((element) => element.removeAttribute('id'));
+    list.querySelectorAll('.wetten__lijst li').forEach((item) => {
+        const details = item.querySelector('details');
+        if (details) {
+            details.open = item.id === open;
+        }
+    });
+    live.after(list);
+    if (hadFocus) {
+        (list.querySelector(`[id="${open}"] summary`) ?? list.querySelector('summary'))?.focus({ preventScroll: true });
+    }
+}
+
+// How long a tap may wait for the server's answer before the reader gets the folding list instead.
+const answerWithinMs = 3000;
+
+// When the server last changed the live chooser: any answer, so that two quick taps are not taken for none.
+let lastAnswer = 0;
+const answers = new MutationObserver(() => { lastAnswer = performance.now(); });
+
+// Before Blazor sees a tap: without a connection the tap opens the law in the folding list; with one, an answer
+// must follow, or the folding list takes over.
+window.addEventListener('click', (event) => {
+    const summary = event.target instanceof Element ? event.target.closest('[data-eiland] summary') : null;
+    if (summary && !summary.parentElement.open) {
+        openedBefore = summary.closest('li')?.id;
+    }
+    const button = event.target instanceof Element ? event.target.closest('[data-eiland] .wet-knop') : null;
+    if (!button) {
+        return;
+    }
+    const lawId = button.closest('li')?.id;
+    if (!navigator.onLine) {
+        event.stopImmediatePropagation();
+        fallBack(lawId);
+        return;
+    }
+    const asked = performance.now();
+    setTimeout(() => {
+        if (lastAnswer < asked) {
+            fallBack(lawId);
+        }
+    }, answerWithinMs);
+}, true);
+
+window.addEventListener('offline', () => fallBack());
 
 function untilLive(timeoutMs) {
     return new Promise((resolve) => {
@@ -114,8 +187,16 @@ function start() {
         const [, loaded] = await Promise.allSettled([Promise.all(islands.map(refresh)), loadBlazor()]);
         if (loaded.status === 'fulfilled') {
             dropStaleState();
-            await window.Blazor.start();
+            // No reconnecting dialog: a lost connection puts the folding list back, which needs no server.
+            await window.Blazor.start({ circuit: { reconnectionHandler: { onConnectionDown: () => fallBack(), onConnectionUp: () => {} } } });
             const choice = await untilLive(10000);
+            if (choice) {
+                answers.observe(choice.closest('[data-eiland]'), { attributes: true, subtree: true });
+            }
+            const wanted = openedBefore && document.querySelector(`[data-eiland] [id="${openedBefore}"] .wet-knop[aria-expanded="false"]`);
+            if (wanted) {
+                wanted.click();
+            }
             const lost = document.activeElement === null || document.activeElement === document.body;
             if (choice && focusWasInIsland && lost) {
                 choice.focus({ preventScroll: true });
