@@ -35,6 +35,9 @@ public static class ContentLoader
         }
 
         var folder = new ContentFolder(root);
+        // The day an editor read a web page is checked against the real date: a clock set to another day (a test, a
+        // preview of the page on a later date) moves what the page shows, not when its sources were read.
+        var readBy = TimeProvider.System.Today();
         var publications = new List<Publication>();
         try
         {
@@ -58,7 +61,7 @@ public static class ContentLoader
                 {
                     errors.Add(new ContentError(name + "/", 1, 1, problem));
                 }
-                else if (LoadSafely(folder, name, errors) is { } publication)
+                else if (LoadSafely(folder, name, readBy, errors) is { } publication)
                 {
                     publications.Add(publication);
                 }
@@ -96,11 +99,11 @@ public static class ContentLoader
     /// One publication; anything unforeseen while reading it becomes one error at the file read last, so that the
     /// site keeps its last good content and the editor still gets a place to look.
     /// </summary>
-    private static Publication? LoadSafely(ContentFolder folder, string slug, List<ContentError> errors)
+    private static Publication? LoadSafely(ContentFolder folder, string slug, DateOnly today, List<ContentError> errors)
     {
         try
         {
-            return new PublicationReader(folder, slug, errors).Read();
+            return new PublicationReader(folder, slug, today, errors).Read();
         }
 #pragma warning disable CA1031 // Any exception here is a content problem the editor must hear of, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
