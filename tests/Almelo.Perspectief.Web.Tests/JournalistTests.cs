@@ -39,7 +39,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
 
         // Each figure is a row of the one figures table, with its own id to link to.
         Assert.Equal("TR", document.GetElementById("cijfer-besparing-totaal")!.TagName);
-        Assert.Equal(10, document.QuerySelectorAll("#cijfers tr.cijfer[id^='cijfer-']").Length);
+        Assert.Equal(11, document.QuerySelectorAll("#cijfers tr.cijfer[id^='cijfer-']").Length);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         {
             rows[csv.GetString("id")] = csv.Headers.ToDictionary(h => h, h => csv.GetString(h));
         }
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(11, rows.Count);
         Assert.Equal("30000000", rows["besparing-totaal"]["waarde"]);
         Assert.Equal("vermeld", rows["besparing-totaal"]["soort"]);
         Assert.Equal("20000000", rows["besparing-sociaal-domein"]["waarde"]);
