@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Content.Tests;
 using CsvHelper;
 
@@ -55,8 +56,9 @@ public sealed class NotaAnswersTests
         var document = await Page(shipped);
 
         var old = document.GetElementById("woningbouw")!;
-        Assert.Equal("investeren", old.Closest("section")!.Id);
-        Assert.Contains("gezonde en leefbare wijken", document.GetElementById("investeren")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("banen", old.Closest("section")!.Id);
+        Assert.StartsWith("Waar blijft Almelo in investeren?", document.GetElementById(Anchors.Heading("banen"))!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("gezonde en leefbare wijken", document.GetElementById("banen")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +102,6 @@ public sealed class NotaAnswersTests
 
         var note = (await Page(content)).QuerySelector(".cijferlijst__uitleg")!.TextContent;
 
-        Assert.Equal("De cijfers met ‘Berekend’ heeft de afdeling Communicatie van de gemeente Almelo uitgerekend uit de andere cijfers. De berekening staat erbij.", note);
+        Assert.Equal("‘Berekend’: uitgerekend door de afdeling Communicatie van de gemeente Almelo.", note);
     }
 }
