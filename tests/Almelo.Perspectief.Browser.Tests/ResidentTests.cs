@@ -222,7 +222,7 @@ public sealed class ResidentTests(BrowserSite site)
         await Assertions.Expect(page.Locator(".wetten__keuze")).ToBeHiddenAsync();
         Assert.Equal(3, await page.Locator(".wetten__paneel").Filter(new() { Visible = true }).CountAsync());
         Assert.Equal(2, await page.Locator("figure.grafiek table").Filter(new() { Visible = true }).CountAsync());
-        Assert.Equal(10, await page.Locator(".cijfer__waarde").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(11, await page.Locator(".cijfer__waarde").Filter(new() { Visible = true }).CountAsync());
         await Assertions.Expect(page.Locator("#banen .sectie-tekst")).ToBeVisibleAsync();
     }
 
