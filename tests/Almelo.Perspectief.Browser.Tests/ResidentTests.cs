@@ -221,7 +221,7 @@ public sealed class ResidentTests(BrowserSite site)
         await Assertions.Expect(page.Locator(".hoofdmenu")).ToBeHiddenAsync();
         Assert.Equal(3, await page.Locator(".wetten__lijst p").Filter(new() { Visible = true }).CountAsync());
         Assert.Equal(2, await page.Locator("figure.grafiek table").Filter(new() { Visible = true }).CountAsync());
-        Assert.Equal(10, await page.Locator(".cijfer__waarde").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(11, await page.Locator(".cijfer__waarde").Filter(new() { Visible = true }).CountAsync());
         await Assertions.Expect(page.Locator("#banen .sectie-tekst")).ToBeVisibleAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed class ContentFixture : IDisposable
 
     /// <summary>The reference content with an outcome at the last meeting, from a (made-up) source of its own.</summary>
     public static ContentFixture WithOutcome() => Reference()
-        .Replace(Slug + "/publicatie.json", "\"bronnen\": [", "\"bronnen\": [\n    { \"id\": \"raadsbesluit\", \"titel\": \"Besluit (voorbeeld)\", \"uitgever\": \"Gemeenteraad Almelo\", \"datum\": \"2025-07-10\", \"url\": \"https://raad.example.org/besluit\" },")
+        .Replace(Slug + "/publicatie.json", "\"bronnen\": [", "\"bronnen\": [\n    { \"id\": \"raadsbesluit\", \"titel\": \"Besluit (voorbeeld)\", \"uitgever\": \"Gemeenteraad Almelo\", \"datum\": \"2025-07-10\", \"url\": \"https://raad.example.org/besluit\", \"geraadpleegd\": \"2025-07-10\" },")
         .Replace(Slug + "/vergaderingen.json", "\"id\": \"besluitvorming-2025-07-10\",", "\"id\": \"besluitvorming-2025-07-10\",\n      \"uitkomst\": { \"tekst\": \"De raad stemde in met de nota (voorbeeld).\", \"besluit\": \"https://raad.example.org/besluit\", \"bron\": \"raadsbesluit\" },");
 
     /// <summary>A copy of the content the site ships with.</summary>

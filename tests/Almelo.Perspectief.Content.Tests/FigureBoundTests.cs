@@ -70,7 +70,7 @@ public sealed class FigureBoundTests : IDisposable
         var chart = nota.Charts.Single(c => c.Id == "groei-banen");
 
         Assert.Equal("minder dan 42.250", DutchFormat.InText(ChartTotals.CategoryTotal(chart, 0)!));
-        // (49.000 − ruim 6.750) + 40% × ruim 6.750 + (ruim 6.750 − 40% × ruim 6.750) is exactly 49.000.
+        // (49.000 − ruim 6.750) + 40% × ruim 6.750 + (100% − 40%) × ruim 6.750 is exactly 49.000.
         Assert.Equal("49.000", DutchFormat.InText(ChartTotals.CategoryTotal(chart, 1)!));
     }
 
@@ -88,6 +88,7 @@ public sealed class FigureBoundTests : IDisposable
                 ["besparing-overig"] = "€\u00A010\u00A0miljoen",
                 ["banen-2018"] = "minder dan 42.250",
                 ["banen-hightech"] = "ruim 2.700",
+                ["aandeel-andere-sectoren"] = "60%",
                 ["banen-groei-overig"] = "ruim 4.050",
             },
             wording);

@@ -271,7 +271,7 @@ public sealed class HostileContentTests : IDisposable
     {
         var chain = string.Concat(Enumerable.Range(1, 60).Select(i =>
             $",{{ \"id\": \"keten-{i}\", \"label\": \"Keten {i}\", \"eenheid\": \"banen\", \"afgeleid\": {{ \"bewerking\": \"som\", \"van\": [\"{(i == 1 ? "banen-2024" : $"keten-{i - 1}")}\", \"banen-groei\"] }} }}"));
-        content.Replace(Cijfers, "\"afgeleid\": { \"bewerking\": \"verschil\", \"van\": [\"banen-groei\", \"banen-hightech\"] }\n    }", "\"afgeleid\": { \"bewerking\": \"verschil\", \"van\": [\"banen-groei\", \"banen-hightech\"] }\n    }" + chain);
+        content.Replace(Cijfers, "\"afgeleid\": { \"bewerking\": \"product\", \"van\": [\"banen-groei\", \"aandeel-andere-sectoren\"] }\n    }", "\"afgeleid\": { \"bewerking\": \"product\", \"van\": [\"banen-groei\", \"aandeel-andere-sectoren\"] }\n    }" + chain);
 
         var errors = Errors();
         Assert.True(errors.Any(e => e.File == Cijfers && e.Message.Contains("stappen", StringComparison.Ordinal)), string.Join("\n", errors));

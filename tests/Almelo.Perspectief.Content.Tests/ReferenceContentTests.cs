@@ -121,7 +121,7 @@ public sealed class ReferenceContentTests
     {
         Assert.Equal(4_050m, Figure("banen-groei-overig").Value.ToDecimal());
         Assert.Equal("ruim 4.050", DutchFormat.InText(Figure("banen-groei-overig")));
-        Assert.Equal("ruim 6.750 − ruim 2.700 = ruim 4.050", DutchFormat.Calculation(Figure("banen-groei-overig")));
+        Assert.Equal("ruim 6.750 × 60% = ruim 4.050", DutchFormat.Calculation(Figure("banen-groei-overig")));
         Assert.Equal(
             Figure("banen-groei").Value.ToDecimal(),
             Figure("banen-groei-overig").Value.ToDecimal() + Figure("banen-hightech").Value.ToDecimal());

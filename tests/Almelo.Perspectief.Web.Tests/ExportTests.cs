@@ -31,7 +31,7 @@ public sealed class ExportTests
     {
         var text = Encoding.UTF8.GetString(FiguresCsv.Write(ReferenceNota.Publication, Page, _ => null)).TrimStart('\uFEFF');
 
-        Assert.StartsWith("id;label;waarde;eenheid;soort;benadering;weergave;berekening;bron;bron_datum;bron_url;link\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("id;label;waarde;eenheid;soort;benadering;weergave;berekening;bron;bron_datum;bron_geraadpleegd;bron_url;link\r\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

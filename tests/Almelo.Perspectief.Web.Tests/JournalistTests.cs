@@ -45,7 +45,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         // Each figure is a row of the one figures table, with its own id and a "#" that links to it.
         Assert.Equal("TR", document.GetElementById("cijfer-besparing-totaal")!.TagName);
         var rows = document.QuerySelectorAll("#cijfers tr.cijfer[id^='cijfer-']");
-        Assert.Equal(10, rows.Length);
+        Assert.Equal(11, rows.Length);
         Assert.All(rows, row =>
         {
             var link = row.QuerySelector("a.eigen-link")!;
@@ -175,7 +175,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         {
             rows[csv.GetString("id")] = csv.Headers.ToDictionary(h => h, h => csv.GetString(h));
         }
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(11, rows.Count);
         Assert.Equal("30000000", rows["besparing-totaal"]["waarde"]);
         Assert.Equal("vermeld", rows["besparing-totaal"]["soort"]);
         Assert.Equal("20000000", rows["besparing-sociaal-domein"]["waarde"]);

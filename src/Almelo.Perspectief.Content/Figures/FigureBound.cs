@@ -36,6 +36,7 @@ public sealed class FigureBound
     {
         DerivationOperation.Product => inputs.Skip(1).Aggregate((Bound: inputs[0].Bound, inputs[0].Value), (a, f) => (Times(a.Bound, a.Value, f.Bound, f.Value), a.Value * f.Value)).Bound,
         DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Bound, (a, f) => a.Plus(f.Bound, Rational.Whole(-1))),
+        DerivationOperation.Rest => inputs[0].Bound.Scaled(Rational.Whole(-1)),
         _ => inputs.Skip(1).Aggregate(inputs[0].Bound, (a, f) => a.Plus(f.Bound, Rational.Whole(1))),
     };
 

@@ -287,6 +287,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             {
                 DerivationOperation.Product => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a * f.Value),
                 DerivationOperation.Verschil => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a - f.Value),
+                DerivationOperation.Rest => Rational.Whole(1) - inputs[0].Value,
                 _ => inputs.Skip(1).Aggregate(inputs[0].Value, (a, f) => a + f.Value),
             };
             _ = value.ToDecimal();
@@ -301,6 +302,12 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
 
     private static (FigureUnit Unit, string? Error) ResultUnit(DerivationOperation operation, List<Figure> inputs)
     {
+        if (operation == DerivationOperation.Rest)
+        {
+            return inputs is [{ Unit: FigureUnit.Aandeel }]
+                ? (FigureUnit.Aandeel, null)
+                : (FigureUnit.Aandeel, "Een rest rekent 100% min één aandeel uit: zet bij \"van\" precies één cijfer, en dat moet een aandeel zijn.");
+        }
         if (operation == DerivationOperation.Product)
         {
             var measured = inputs.Where(i => i.Unit != FigureUnit.Aandeel).Select(i => i.Unit).ToList();

@@ -94,6 +94,10 @@ public static class DutchFormat
         {
             return InTable(figure);
         }
+        if (derivation.Operation == DerivationOperation.Rest)
+        {
+            return $"{Percent(1m)} − {InText(derivation.Inputs[0])}";
+        }
         var symbol = derivation.Operation switch
         {
             DerivationOperation.Product => " × ",

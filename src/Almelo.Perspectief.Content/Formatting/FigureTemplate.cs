@@ -18,5 +18,11 @@ public static partial class FigureTemplate
     public static IEnumerable<string> References(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 
     public static string Fill(string text, Func<string, Figure?> lookup) => Placeholder().Replace(text, m =>
-        lookup(m.Groups[1].Value) is { } figure ? DutchFormat.InText(figure) : m.Value);
+        lookup(m.Groups[1].Value) is { } figure ? DutchFormat.InText(figure) + Mark(figure) : m.Value);
+
+    /// <summary>
+    /// What follows a figure in a sentence: " (berekend)" for one the site computed, so that no computed number reads
+    /// as a fact from a source; nothing for a stated one. Every <c>{cijfer:id}</c>, in Markdown or plain text, ends with it.
+    /// </summary>
+    public static string Mark(Figure figure) => figure.IsDerived ? " (berekend)" : string.Empty;
 }

@@ -21,7 +21,8 @@ internal sealed record PublicatieFile(
     [property: JsonPropertyName("wijzigingen")] IReadOnlyList<WijzigingFile> Wijzigingen,
     [property: JsonPropertyName("aliassen")] IReadOnlyDictionary<string, string>? Aliassen,
     [property: JsonPropertyName("tijdlijn")] IReadOnlyList<TijdlijnFile>? Tijdlijn,
-    [property: JsonPropertyName("licentie")] LicentieFile? Licentie);
+    [property: JsonPropertyName("licentie")] LicentieFile? Licentie,
+    [property: JsonPropertyName("berekend-door")] string? BerekendDoor);
 
 internal sealed record LicentieFile(
     [property: JsonPropertyName("naam")] string Naam,
@@ -57,10 +58,11 @@ internal sealed record BronFile(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("titel")] string Titel,
     [property: JsonPropertyName("uitgever")] string Uitgever,
-    [property: JsonPropertyName("datum")] string Datum,
+    [property: JsonPropertyName("datum")] string? Datum,
     [property: JsonPropertyName("plaats")] string? Plaats,
     [property: JsonPropertyName("url")] string? Url,
-    [property: JsonPropertyName("bestand")] string? Bestand);
+    [property: JsonPropertyName("bestand")] string? Bestand,
+    [property: JsonPropertyName("geraadpleegd")] string? Geraadpleegd);
 
 internal sealed record CitaatFile(
     [property: JsonPropertyName("tekst")] string Tekst,

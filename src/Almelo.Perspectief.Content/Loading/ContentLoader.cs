@@ -24,7 +24,7 @@ public static class ContentLoader
     /// cancelled): whatever the content holds, the answer is a snapshot or a list of errors, each with the file relative
     /// to the folder (no server path) and one line of plain Dutch. The tree is walked first (<see cref="ContentTree"/>):
     /// a symbolic link anywhere in it, or a tree beyond the bounds, is reported before any file is read.
-    /// <paramref name="clock"/> gives the time of loading and today's date in Almelo, for rules about dates to come.
+    /// <paramref name="clock"/> gives the time of loading.
     /// </summary>
     public static ContentLoadResult Load(string root, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
@@ -36,8 +36,10 @@ public static class ContentLoader
         }
 
         var folder = new ContentFolder(root);
+        // Dates of editing (a change, the day a web page was read) are checked against the real date: a clock set to
+        // another day (a test, a preview of the page on a later date) moves what the page shows, not when it was edited.
+        var today = TimeProvider.System.Today();
         var publications = new List<Publication>();
-        var today = (clock ?? TimeProvider.System).Today();
         try
         {
             var tree = ContentTree.Walk(folder.Root, cancellationToken);

@@ -57,6 +57,10 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections, sources.Keys), AliasTargets(numbers, sections), file, errors);
         var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
         var license = PressReader.ReadLicense(value.Licentie, file, errors);
+        if (value.BerekendDoor is null && numbers.Figures.Any(f => f.IsDerived))
+        {
+            errors.Add(file.ErrorAt(string.Empty, "cijfers.json heeft berekende cijfers (\"afgeleid\"), maar publicatie.json zegt niet wie ze uitrekende. Zet bij \"berekend-door\" bijvoorbeeld \"deze website\"; de tabel ‘Alle cijfers’ noemt het."));
+        }
         if (errors.Count > before || sections is null)
         {
             return null;
@@ -84,6 +88,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             Links = links,
             StatusWording = wording,
             License = license,
+            ComputedBy = value.BerekendDoor,
         };
     }
 
@@ -94,7 +99,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         {
             return new MetaPhase(file, null, null, null);
         }
-        var sources = ReadSources(publicatie, file);
+        var sources = new SourceReader(folder, today, errors).Read(publicatie.Bronnen, file, "/bronnen", slug);
         return new MetaPhase(file, publicatie, sources, file.ReadDate(publicatie.Datum, "/datum", errors));
     }
 
@@ -333,27 +338,6 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             }
         }
         return result;
-    }
-
-    private Dictionary<string, Source> ReadSources(PublicatieFile publicatie, JsonDocumentSource file)
-    {
-        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-        for (var i = 0; i < publicatie.Bronnen.Count; i++)
-        {
-            var bron = publicatie.Bronnen[i];
-            var date = file.ReadDate(bron.Datum, $"/bronnen/{i}/datum", errors);
-            Uri? url = null;
-            if (bron.Url is not null && !Uri.TryCreate(bron.Url, UriKind.Absolute, out url))
-            {
-                errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
-            }
-            var attachment = bron.Bestand is null ? null : AttachmentReader.Read(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
-            if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment)))
-            {
-                errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));
-            }
-        }
-        return sources;
     }
 
     /// <summary>A JSON content file: its value when it passed its schema, and the parsed file whenever it is valid JSON.</summary>

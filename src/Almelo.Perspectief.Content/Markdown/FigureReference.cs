@@ -58,7 +58,8 @@ internal sealed class FigureReferenceRenderer(Func<string, Figure?> lookup) : Ht
             .Write(Math.Round(DutchFormat.Rounded(figure), 4).ToString(CultureInfo.InvariantCulture))
             .Write("\">")
             .WriteEscape(DutchFormat.InText(figure))
-            .Write("</data>");
+            .Write("</data>")
+            .WriteEscape(FigureTemplate.Mark(figure));
     }
 }
 

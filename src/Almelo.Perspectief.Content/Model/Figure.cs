@@ -50,6 +50,10 @@ public enum DerivationOperation
 
     [JsonStringEnumMemberName("som")]
     Som,
+
+    /// <summary>The rest of one share: 100% − 40% is 60%.</summary>
+    [JsonStringEnumMemberName("rest")]
+    Rest,
 }
 
 public sealed record Derivation(DerivationOperation Operation, IReadOnlyList<Figure> Inputs);

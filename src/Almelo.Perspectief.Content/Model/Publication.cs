@@ -37,6 +37,9 @@ public sealed record Publication(
     /// <summary>The licence under which the gemeente offers the figures for reuse; null unless content declares one (it is the gemeente's choice, never assumed).</summary>
     public License? License { get; init; }
 
+    /// <summary>Who computed the derived figures ("deze website"), as the table of figures names it; set whenever there are any.</summary>
+    public string? ComputedBy { get; init; }
+
     /// <summary>The editors' sentences for each stage of the decision; null when the publication has no meetings.</summary>
     public StatusWording? StatusWording { get; init; }
 
@@ -46,8 +49,14 @@ public sealed record Publication(
     public IEnumerable<string> AliasesOf(string anchor) => Aliases.Where(a => a.Value == anchor).Select(a => a.Key).Order(StringComparer.Ordinal);
 }
 
-/// <summary>A document that figures and quotes refer to; <see cref="File"/> is a copy the site offers for download.</summary>
-public sealed record Source(string Id, string Title, string Publisher, DateOnly Date, string? Place, Uri? Url, Attachment? File);
+/// <summary>
+/// A document that figures and quotes refer to; <see cref="File"/> is a copy the site offers for download.
+/// <see cref="Date"/> is null for a web page that shows no date of its own; <see cref="Consulted"/> is the day a web page was read.
+/// </summary>
+public sealed record Source(string Id, string Title, string Publisher, DateOnly? Date, string? Place, Uri? Url, Attachment? File)
+{
+    public DateOnly? Consulted { get; init; }
+}
 
 /// <summary>A file in the publication's folder, read with the content, served at <c>/{slug}/{Path}</c>.</summary>
 public sealed record Attachment(string Path, string ContentType, ReadOnlyMemory<byte> Bytes)

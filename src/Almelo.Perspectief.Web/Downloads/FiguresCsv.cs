@@ -1,4 +1,3 @@
-using System.Globalization;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 using CsvHelper;
@@ -12,7 +11,7 @@ namespace Almelo.Perspectief.Web.Downloads;
 internal static class FiguresCsv
 {
     public static readonly string[] Columns =
-        ["id", "label", "waarde", "eenheid", "soort", "benadering", "weergave", "berekening", "bron", "bron_datum", "bron_url", "link"];
+        ["id", "label", "waarde", "eenheid", "soort", "benadering", "weergave", "berekening", "bron", "bron_datum", "bron_geraadpleegd", "bron_url", "link"];
 
     public static byte[] Write(Publication publication, Uri page, Func<Source, Uri?> sourceAddress)
     {
@@ -47,7 +46,8 @@ internal static class FiguresCsv
         DutchFormat.InTable(figure),
         figure.IsDerived ? DutchFormat.Calculation(figure) : string.Empty,
         string.Join(" | ", figure.Sources.Select(s => s.Title)),
-        string.Join(" | ", figure.Sources.Select(s => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+        string.Join(" | ", figure.Sources.Select(s => s.Date is { } date ? DutchFormat.IsoDate(date) : string.Empty)),
+        string.Join(" | ", figure.Sources.Select(s => s.Consulted is { } consulted ? DutchFormat.IsoDate(consulted) : string.Empty)),
         string.Join(" | ", figure.Sources.Select(s => sourceAddress(s)?.ToString()).OfType<string>()),
         new Uri(page, "#" + Anchors.Figure(figure.Id)).ToString(),
     ];

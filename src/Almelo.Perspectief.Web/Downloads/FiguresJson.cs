@@ -26,7 +26,7 @@ internal static class FiguresJson
         var document = new ExportDocument(
             schema.ToString(),
             new ExportPublication(publication.Slug, publication.Title, page.ToString(), DutchFormat.IsoDate(publication.Date), DutchFormat.IsoDate(publication.LastUpdated), publication.Publisher),
-            publication.Sources.Select(s => new ExportSource(s.Id, s.Title, s.Publisher, DutchFormat.IsoDate(s.Date), s.Place, s.Url?.ToString(), s.File is null ? null : fileAddress(s.File).ToString())).ToList(),
+            publication.Sources.Select(s => new ExportSource(s.Id, s.Title, s.Publisher, IsoDate(s.Date), IsoDate(s.Consulted), s.Place, s.Url?.ToString(), s.File is null ? null : fileAddress(s.File).ToString())).ToList(),
             publication.Figures.Select(f => new ExportFigure(
                 f.Id,
                 f.Label,
@@ -42,6 +42,8 @@ internal static class FiguresJson
                 new Uri(page, "#" + Anchors.Figure(f.Id)).ToString())).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
     }
+
+    private static string? IsoDate(DateOnly? date) => date is { } day ? DutchFormat.IsoDate(day) : null;
 
 
     private sealed record ExportDocument(
@@ -62,7 +64,8 @@ internal static class FiguresJson
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("titel")] string Titel,
         [property: JsonPropertyName("uitgever")] string Uitgever,
-        [property: JsonPropertyName("datum")] string Datum,
+        [property: JsonPropertyName("datum")] string? Datum,
+        [property: JsonPropertyName("geraadpleegd")] string? Geraadpleegd,
         [property: JsonPropertyName("plaats")] string? Plaats,
         [property: JsonPropertyName("url")] string? Url,
         [property: JsonPropertyName("bestand")] string? Bestand);

@@ -28,7 +28,7 @@ public sealed class FigureListTests : ComponentTest
 
         var card = cut.Find("#cijfer-banen-2018");
         Assert.Contains("cijfer--berekend", card.ClassList);
-        Assert.Equal("Zelf berekend", card.QuerySelector(".label-zelf")!.TextContent);
+        Assert.Equal("Berekend", card.QuerySelector(".label-zelf")!.TextContent);
         Assert.Equal("minder dan 42.250", card.QuerySelector(".cijfer__waarde")!.TextContent);
         // The result is in the value column; the calculation beside it shows what it is computed from.
         Assert.Equal("49.000 − ruim 6.750", card.QuerySelector(".berekening")!.TextContent);
