@@ -108,7 +108,7 @@ internal sealed class ChartModel
         get
         {
             var sources = Chart.Figures.SelectMany(f => f.Sources).DistinctBy(s => s.Id)
-                .Select(s => $"{s.Title} ({s.Publisher}, {DutchFormat.Date(s.Date)})").ToList();
+                .Select(s => $"{s.Title} ({s.Publisher}, {DutchFormat.SourceDates(s)})").ToList();
             var line = sources.Count == 0 ? "Bron: niet bekend." : $"Bron: {string.Join("; ", sources)}.";
             return Chart.Figures.Any(f => f.IsDerived) ? line + " Een deel van de cijfers is daaruit berekend." : line;
         }
