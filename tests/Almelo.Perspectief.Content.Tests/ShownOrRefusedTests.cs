@@ -1,3 +1,4 @@
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Model;
 
@@ -34,20 +35,24 @@ public sealed class ShownOrRefusedTests : IDisposable
     [Fact]
     public void Load_ChangeDatedAfterToday_IsAnErrorAtItsDate()
     {
-        content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", "{ \"datum\": \"2025-07-02\", \"wat\"");
+        // Dates of editing are checked against the real date, whatever day the loader's clock is set to.
+        var today = TimeProvider.System.Today();
+        var tomorrow = DutchFormat.IsoDate(today.AddDays(1));
+        content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", $"{{ \"datum\": \"{tomorrow}\", \"wat\"");
 
         var result = ContentLoader.Load(content.Root, On(2025, 7, 1));
 
         Assert.Null(result.Snapshot);
         Assert.Equal(
-            new ContentError(Publicatie, content.LineOf(Publicatie, "\"2025-07-02\", \"wat\""), 7, "De wijziging op 2025-07-02 ligt na vandaag (2025-07-01). Boven de pagina zou dan nu al 'Bijgewerkt 2 juli 2025' staan. Zet de datum waarop u de wijziging maakt."),
+            new ContentError(Publicatie, content.LineOf(Publicatie, $"\"{tomorrow}\", \"wat\""), 7, $"De wijziging op {tomorrow} ligt na vandaag ({DutchFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {DutchFormat.Date(today.AddDays(1))}' staan. Zet de datum waarop u de wijziging maakt."),
             Assert.Single(result.Errors));
     }
 
     [Fact]
     public void Load_ChangeDatedToday_IsValid()
     {
-        content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", "{ \"datum\": \"2025-07-01\", \"wat\"");
+        var today = DutchFormat.IsoDate(TimeProvider.System.Today());
+        content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", $"{{ \"datum\": \"{today}\", \"wat\"");
 
         Assert.True(ContentLoader.Load(content.Root, On(2025, 7, 1)).IsValid);
     }
