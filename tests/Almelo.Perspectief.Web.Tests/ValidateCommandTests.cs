@@ -1,4 +1,5 @@
 using Almelo.Perspectief.Content.Formatting;
+using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Content.Tests;
 using Almelo.Perspectief.Web.Addresses;
 using Almelo.Perspectief.Web.Commands;
