@@ -66,8 +66,10 @@ internal static class PerspectiefHost
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());
-        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
-        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>(ContentHealthCheck.Name)
+            .AddCheck<DecisionRecordedCheck>(DecisionRecordedCheck.Name);
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateSettings(HealthOptions.Section).ValidateOnStart();
 
         builder.AddHardening();
         builder.Services.AddPageCaching();
