@@ -24,7 +24,6 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     [InlineData(Nota + "/bron/persbericht", "text/html")]
     [InlineData("/health", "application/json")]
     [InlineData("/health/live", "text/plain")]
-    [InlineData("/health/inhoud", "application/json")]
     public async Task PublicUrl_Answers200WithItsContentType(string url, string contentType)
     {
         var (response, _) = await Get(url);

@@ -175,6 +175,11 @@ internal static class PerspectiefHost
         {
             return LogEventLevel.Debug;
         }
+        // A monitor asks /health/inhoud every minute or so: its 503 is the answer it asked for, not a failure to log.
+        if (error is null && status >= 400 && Hardening.IsHealthProbe(context.Request.Path))
+        {
+            return elapsed > slowMilliseconds ? LogEventLevel.Warning : LogEventLevel.Verbose;
+        }
         if (error is not null || status >= 500)
         {
             return LogEventLevel.Error;
