@@ -142,6 +142,22 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(Contents))]
+    public void Export_EveryPage_SaysInItsFooterOnWhichDayItWasMade(string name)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string[] days = [Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today.AddDays(-1)), Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today), Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today.AddDays(1))];
+
+        foreach (var file in Directory.EnumerateFiles(sites.Sites[name].Export.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var made = new HtmlParser().ParseDocument(File.ReadAllText(file)).QuerySelector("footer .exportdatum")?.TextContent;
+            Assert.True(made is not null, $"{file}: geen datum in de voettekst");
+            Assert.StartsWith("Deze pagina is gemaakt op ", made, StringComparison.Ordinal);
+            Assert.Contains(days, d => made.Contains(d, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Contents))]
     public async Task Export_EveryDownload_HasTheLiveSitesBytes(string name)
     {
         var site = sites.Sites[name];
@@ -312,7 +328,8 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
     public static string VisibleText(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        foreach (var hidden in document.QuerySelectorAll("script, style, template").ToList())
+        // The export's footer says when the copy was made; the live site has no such line.
+        foreach (var hidden in document.QuerySelectorAll("script, style, template, .exportdatum").ToList())
         {
             hidden.Remove();
         }
