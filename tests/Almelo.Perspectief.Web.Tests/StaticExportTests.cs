@@ -354,3 +354,59 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
     [GeneratedRegex("""url\(\s*["']?([^"')\s]+)["']?\s*\)""")]
     private static partial Regex CssUrl();
 }
+
+/// <summary>
+/// tools/export/serve.py, the documented way to look at an export on one's own computer (review m14: Python's own
+/// server redirected every page to a trailing slash and showed its own 404 page).
+/// </summary>
+public sealed class ExportServeScriptTests(ExportedSites sites) : IClassFixture<ExportedSites>
+{
+    [Fact]
+    public async Task ServeScript_PageWithoutSlash_200WithoutRedirect_UnknownAddress_TheSites404()
+    {
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(ContentFixture.RepositoryRoot, "tools", "export", "serve.py"), sites.Sites[ExportedSites.Shipped].Export.Output, port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var server = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await Http.Eventually(async () => await Answers(client), up => up, TimeSpan.FromSeconds(20));
+
+            var page = await client.GetAsync(new Uri("/" + ContentFixture.Slug, UriKind.Relative));
+            var missing = await client.GetAsync(new Uri("/bestaat-niet", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("<h1", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Contains("Deze pagina bestaat niet", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<bool> Answers(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
