@@ -28,9 +28,9 @@ node tests/workflows/lint.cjs
 lint=$?
 set -e
 
-# The shell scripts of the benchmarks and the tests, linted with shellcheck (settings in .shellcheckrc).
+# The shell scripts of the benchmarks, the tests and the content workflow, linted with shellcheck (settings in .shellcheckrc).
 set +e
-shellcheck bench/*.sh tests/*.sh .ci/run
+shellcheck bench/*.sh tests/*.sh .ci/run .github/scripts/*.sh
 shell_lint=$?
 set -e
 

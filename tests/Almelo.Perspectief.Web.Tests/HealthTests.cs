@@ -66,5 +66,64 @@ public sealed class HealthTests : IDisposable
         Assert.Equal([ContentFixture.Slug], health.RootElement.GetProperty("checks").GetProperty("content").GetProperty("data").GetProperty("publications").EnumerateArray().Select(p => p.GetString()));
     }
 
+    /// <summary>The shipped content: the last meeting is on 10 July 2025 and no outcome is recorded.</summary>
+    private static readonly DateOnly LastMeeting = new(2025, 7, 10);
+
+    [Theory]
+    [InlineData(30, 30, HttpStatusCode.OK, "Healthy")]
+    [InlineData(31, 30, HttpStatusCode.ServiceUnavailable, "Degraded")]
+    [InlineData(31, 40, HttpStatusCode.OK, "Healthy")]
+    public async Task HealthContent_DaysAfterTheLastMeetingWithoutOutcome_503OnceOverTheSetting(int daysLater, int staleAfterDays, HttpStatusCode expected, string status)
+    {
+        var now = new DateTimeOffset(LastMeeting.AddDays(daysLater), new TimeOnly(12, 0), TimeSpan.Zero);
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production", now: now)
+            .WithSetting("Https:Redirect", "false")
+            .WithSetting("Health:StaleAfterDays", staleAfterDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/health/inhoud", UriKind.Relative));
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(status, health.Status());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        // The site stays in service: /health and /health/live still answer 200, and /health keeps its own status.
+        Assert.Equal("Healthy", (await client.Health()).Status());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/" + ContentFixture.Slug, UriKind.Relative))).StatusCode);
+        var description = health.RootElement.GetProperty("checks").GetProperty("besluit").GetProperty("description").GetString()!;
+        if (expected == HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.Equal($"De laatste vergadering over 'Perspectiefnota 2026-2029' is {daysLater} dagen voorbij, maar er staat niet wat de raad besloot. Zet het besluit op de pagina: zie de inhoudsgids, hoofdstuk \"Na het raadsbesluit\".", description);
+        }
+    }
+
+    [Fact]
+    public async Task HealthContent_OutcomeRecorded_HealthyLongAfterTheMeeting()
+    {
+        using var decided = ContentFixture.WithOutcome();
+        using var factory = new PerspectiefFactory(decided.Root, environment: "Production").WithSetting("Https:Redirect", "false");
+
+        var response = await factory.CreateClient().GetAsync(new Uri("/health/inhoud", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthContent_ContentErrors_503WhileTheSiteServesTheLastGoodVersion()
+    {
+        using var factory = new PerspectiefFactory(content.Root, environment: "Production", now: new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero))
+            .WithSetting("Https:Redirect", "false");
+        var client = factory.CreateClient();
+        await client.GetAsync(new Uri("/" + ContentFixture.Slug, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/inhoud", UriKind.Relative))).StatusCode);
+
+        content.Replace(Cijfers, "\"waarde\": 49000", "\"waarde\": -49000");
+        factory.Store.Reload();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/inhoud", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+    }
+
     public void Dispose() => content.Dispose();
 }

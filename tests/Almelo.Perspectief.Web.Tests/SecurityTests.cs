@@ -167,6 +167,7 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
     [InlineData("/perspectiefnota-2026-2029", 429, 5, LogEventLevel.Warning)]
     [InlineData("/perspectiefnota-2026-2029", 500, 5, LogEventLevel.Error)]
     [InlineData("/health", 200, 5, LogEventLevel.Verbose)]
+    [InlineData("/health/inhoud", 503, 5, LogEventLevel.Verbose)]
     // A reader who kept the island open for a minute is not a slow request.
     [InlineData("/_blazor", 101, 60_000, LogEventLevel.Information)]
     public void RequestLog_LevelFollowsWhatOperatorsNeed(string path, int status, double elapsed, LogEventLevel expected)

@@ -43,6 +43,7 @@ public sealed class StartUpSettingsTests
     [InlineData("Development", "RequestLogging:RepeatWindowSeconds", "0", "RequestLogging:RepeatWindowSeconds is 0; dat moet een getal van 1 tot en met 3600 zijn.")]
     [InlineData("Development", "Content:ReloadDelayMilliseconds", "1", "Content:ReloadDelayMilliseconds is 1; dat moet een getal van 10 tot en met 10000 zijn.")]
     [InlineData("Development", "Content:Path", "", "Content:Path ontbreekt.")]
+    [InlineData("Development", "Health:StaleAfterDays", "0", "Health:StaleAfterDays is 0; dat moet een getal van 1 tot en met 3650 zijn.")]
     [InlineData("Development", "urls", "niet-een-adres", "urls is 'niet-een-adres'; dat moet een adres als http://127.0.0.1:5080 zijn (meer adressen gescheiden door ;).")]
     [InlineData("Development", "urls", "ftp://127.0.0.1:5080", "urls is 'ftp://127.0.0.1:5080'; dat moet een adres als http://127.0.0.1:5080 zijn (meer adressen gescheiden door ;).")]
     public async Task StartUp_WrongSetting_Exits2WithOneLineNamingTheSettingAndWhatItMustBe(string environment, string key, string value, string expected)

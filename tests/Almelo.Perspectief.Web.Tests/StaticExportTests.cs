@@ -142,6 +142,22 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(Contents))]
+    public void Export_EveryPage_SaysInItsFooterOnWhichDayItWasMade(string name)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string[] days = [Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today.AddDays(-1)), Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today), Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today.AddDays(1))];
+
+        foreach (var file in Directory.EnumerateFiles(sites.Sites[name].Export.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var made = new HtmlParser().ParseDocument(File.ReadAllText(file)).QuerySelector("footer .exportdatum")?.TextContent;
+            Assert.True(made is not null, $"{file}: geen datum in de voettekst");
+            Assert.StartsWith("Deze pagina is gemaakt op ", made, StringComparison.Ordinal);
+            Assert.Contains(days, d => made.Contains(d, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Contents))]
     public async Task Export_EveryDownload_HasTheLiveSitesBytes(string name)
     {
         var site = sites.Sites[name];
@@ -317,7 +333,8 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
     public static string VisibleText(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        foreach (var hidden in document.QuerySelectorAll("script, style, template").ToList())
+        // The export's footer says when the copy was made; the live site has no such line.
+        foreach (var hidden in document.QuerySelectorAll("script, style, template, .exportdatum").ToList())
         {
             hidden.Remove();
         }
@@ -341,4 +358,60 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
 
     [GeneratedRegex("""url\(\s*["']?([^"')\s]+)["']?\s*\)""")]
     private static partial Regex CssUrl();
+}
+
+/// <summary>
+/// tools/export/serve.py, the documented way to look at an export on one's own computer (review m14: Python's own
+/// server redirected every page to a trailing slash and showed its own 404 page).
+/// </summary>
+public sealed class ExportServeScriptTests(ExportedSites sites) : IClassFixture<ExportedSites>
+{
+    [Fact]
+    public async Task ServeScript_PageWithoutSlash_200WithoutRedirect_UnknownAddress_TheSites404()
+    {
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(ContentFixture.RepositoryRoot, "tools", "export", "serve.py"), sites.Sites[ExportedSites.Shipped].Export.Output, port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var server = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await Http.Eventually(async () => await Answers(client), up => up, TimeSpan.FromSeconds(20));
+
+            var page = await client.GetAsync(new Uri("/" + ContentFixture.Slug, UriKind.Relative));
+            var missing = await client.GetAsync(new Uri("/bestaat-niet", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("<h1", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Contains("Deze pagina bestaat niet", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<bool> Answers(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -87,6 +87,6 @@ public sealed record ContentWarning(ContentLocation Location, string Message)
             .Where(p => PublicationStatus.For(p, today)?.Stage == DecisionStage.DecidedPendingOutcome)
             .Select(p => new ContentWarning(
                 p.Meetings[^1].Location,
-                $"Alle vergaderingen van '{p.Title}' zijn voorbij, maar er staat niet wat de raad besloot. Zet bij de laatste vergadering een \"uitkomst\" met tekst en bron (zie de inhoudsgids, hoofdstuk 6)."))
+                $"Alle vergaderingen van '{p.Title}' zijn voorbij, maar er staat niet wat de raad besloot. Zet bij de laatste vergadering een \"uitkomst\" met tekst en bron (zie de inhoudsgids, hoofdstuk \"Na het raadsbesluit\")."))
             .ToList();
 }

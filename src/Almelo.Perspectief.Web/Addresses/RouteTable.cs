@@ -57,4 +57,7 @@ internal static class RouteTable
     public static readonly FixedRoute SecurityTxt = new("/.well-known/security.txt");
     public static readonly FixedRoute Health = new("/health");
     public static readonly FixedRoute HealthLive = new("/health/live");
+
+    /// <summary>For a monitor: 503 while the page needs an editor (content errors, or a decision not recorded in time).</summary>
+    public static readonly FixedRoute HealthContent = new("/health/inhoud");
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Content;
 using Almelo.Perspectief.Web.Addresses;
@@ -11,7 +12,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Almelo.Perspectief.Web.Commands;
 
 /// <summary>
-/// <c>export [--archive] OUT</c>: the whole public site as plain files, rendered by the real app on a loopback port.
+/// <c>export [--archive | --voorbeeld=ADDRESS] OUT</c>: the whole public site as plain files, rendered by the real app
+/// on a loopback port. A preview (<see cref="PreviewAddress"/>) keeps <c>Site:BaseUrl</c> for its canonical links, so
+/// that search engines and readers are sent to the real site.
 /// Exit 0 when written, 1 when the content is invalid (every error, as <c>validate</c> prints them), 2 when a folder
 /// or setting is wrong (OUT not empty, not creatable or in the content folder, the content folder missing, no
 /// <c>Site:BaseUrl</c>). OUT is created only when every check has passed.
@@ -20,21 +23,29 @@ internal static class ExportCommand
 {
     public const string Name = "export";
     public const string ArchiveFlag = "--archive";
+    public const string PreviewFlag = "--voorbeeld";
 
     /// <summary>Requested to get the 404 page; a static server shows the file of this name for every unknown address.</summary>
     public const string NotFoundFile = "/404.html";
 
-    public static bool IsOwnFlag(string argument) => argument == ArchiveFlag;
+    public static bool IsOwnFlag(string argument) => argument == ArchiveFlag || argument.StartsWith(PreviewFlag + "=", StringComparison.Ordinal);
 
     public static async Task<int> Run(WebApplicationBuilder builder, string[] arguments, TextWriter output, TextWriter error)
     {
         var folders = arguments.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (folders.Count != 1)
         {
-            await error.WriteLineAsync("Gebruik: export [--archive] MAP [--Content:Path=INHOUD] [--Site:BaseUrl=https://…]. MAP moet leeg zijn of nog niet bestaan.");
+            await error.WriteLineAsync("Gebruik: export [--archive | --voorbeeld=https://…/pr-7/] MAP [--Content:Path=INHOUD] [--Site:BaseUrl=https://…]. MAP moet leeg zijn of nog niet bestaan.");
             return 2;
         }
         var archive = arguments.Contains(ArchiveFlag, StringComparer.Ordinal);
+        var previews = arguments.Where(a => a.StartsWith(PreviewFlag + "=", StringComparison.Ordinal)).Select(a => a[(PreviewFlag.Length + 1)..]).ToList();
+        var preview = previews.Count == 1 ? PreviewAddress.Parse(previews[0]) : null;
+        if (previews.Count > 1 || (previews.Count == 1 && preview is null) || (archive && previews.Count > 0))
+        {
+            await error.WriteLineAsync($"{PreviewFlag}= moet één keer het webadres van het voorbeeld geven, zoals {PreviewFlag}=https://voorbeeld.example/pr-7/, zonder ? of #; een voorbeeld is nooit ook een archiefkopie ({ArchiveFlag}).");
+            return 2;
+        }
         var target = Path.GetFullPath(folders[0]);
         var contentPath = PerspectiefHost.ConfiguredContentPath(builder);
 
@@ -65,11 +76,12 @@ internal static class ExportCommand
 
         var clock = Stopwatch.StartNew();
         var version = ContentVersion.Version(contentPath);
-        var stamp = archive ? new ArchiveStamp(TimeProvider.System.Today(), version) : null;
+        var today = TimeProvider.System.Today();
+        var stamp = archive ? new ArchiveStamp(today, version) : null;
         var snapshot = Path.Combine(Path.GetTempPath(), "almelo-perspectief-export", Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = Build(builder, new ExportMode(true, stamp), snapshot);
+            await using var app = Build(builder, new ExportMode(true, stamp, today, preview), snapshot);
             if (Settings.Check(app.Services) is { } wrong)
             {
                 await error.WriteLineAsync(wrong);
@@ -88,11 +100,11 @@ internal static class ExportCommand
                 BaseAddress = new Uri(address),
             };
 
-            var written = await Write(app.Services.GetRequiredService<ContentStore>().Current, new SiteCrawler(client, baseUrl), new ExportFolder(target), baseUrl, version, stamp, output, error);
+            var written = await Write(app.Services.GetRequiredService<ContentStore>().Current, new SiteCrawler(client, baseUrl), new ExportFolder(target), baseUrl, version, stamp, preview, output, error);
             await app.StopAsync();
             await output.WriteLineAsync(string.Create(
                 CultureInfo.GetCultureInfo("nl-NL"),
-                $"Klaar: {written.Addresses} adressen, {written.Files} bestanden, {written.Bytes:N0} bytes in {target} ({clock.Elapsed.TotalSeconds:0.0} s){(stamp is null ? string.Empty : $"; archiefkopie van {stamp.Date:yyyy-MM-dd}, inhoudsversie {stamp.ContentVersion}")}."));
+                $"Klaar: {written.Addresses} adressen, {written.Files} bestanden, {written.Bytes:N0} bytes in {target} ({clock.Elapsed.TotalSeconds:0.0} s){(stamp is null ? string.Empty : $"; archiefkopie van {stamp.Date:yyyy-MM-dd}, inhoudsversie {stamp.ContentVersion}")}{(preview is null ? string.Empty : $"; voorbeeld voor {preview.Address}")}."));
             return 0;
         }
         catch (InvalidContentException e)
@@ -138,7 +150,7 @@ internal static class ExportCommand
         return app;
     }
 
-    private static async Task<(int Addresses, int Files, long Bytes)> Write(ContentSnapshot content, SiteCrawler crawler, ExportFolder folder, Uri baseUrl, string version, ArchiveStamp? stamp, TextWriter output, TextWriter error)
+    private static async Task<(int Addresses, int Files, long Bytes)> Write(ContentSnapshot content, SiteCrawler crawler, ExportFolder folder, Uri baseUrl, string version, ArchiveStamp? stamp, PreviewAddress? preview, TextWriter output, TextWriter error)
     {
         // Every download the content declares, also when no page links to it.
         var downloads = content.Publications.SelectMany(p => new[] { RouteTable.FiguresCsv.Path(p), RouteTable.FiguresJson.Path(p), RouteTable.Calendar.Path(p) }
@@ -152,7 +164,10 @@ internal static class ExportCommand
         {
             try
             {
-                var file = folder.Write(fetched.Path, fetched.ContentType, fetched.Bytes, fetched.ContentDisposition);
+                var bytes = preview is not null && fetched.ContentType.StartsWith("text/html", StringComparison.Ordinal)
+                    ? Encoding.UTF8.GetBytes(preview.MoveIntoFolder(Encoding.UTF8.GetString(fetched.Bytes)))
+                    : fetched.Bytes;
+                var file = folder.Write(fetched.Path, fetched.ContentType, bytes, fetched.ContentDisposition);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file.Address} -> {file.File} ({file.Bytes} bytes{(file.Encodings is null ? string.Empty : ", " + string.Join(", ", file.Encodings.Keys.Select(k => "." + k)))})"));
             }
             catch (UnsafeAddressException e)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Almelo.Perspectief.Content.Model;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ namespace Almelo.Perspectief.Web.Content;
 /// </summary>
 internal sealed class ContentHealthCheck(IContentSource store, TimeProvider clock, IOptions<HealthOptions> options, IHostEnvironment environment) : IHealthCheck
 {
+    public const string Name = "content";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = store.State;
@@ -45,4 +48,11 @@ internal sealed class HealthOptions
     /// Turn it on only where <c>/health</c> is not public.
     /// </summary>
     public bool? Details { get; set; }
+
+    /// <summary>
+    /// Days after the last meeting of a publication that may pass without a recorded outcome before
+    /// <c>/health/inhoud</c> reports it (<see cref="DecisionRecordedCheck"/>).
+    /// </summary>
+    [Range(1, 3650)]
+    public int StaleAfterDays { get; set; } = 30;
 }

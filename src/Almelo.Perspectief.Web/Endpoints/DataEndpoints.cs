@@ -86,8 +86,11 @@ internal static class DataEndpoints
     private static ContentHttpResult Sitemap(IContentSource store, PublicAddress address) =>
         TypedResults.Text(Downloads.Sitemap.Write(address.Base, store.Current, Components.Pages.SitePages.All), "application/xml; charset=utf-8");
 
-    private static ContentHttpResult Robots(PublicAddress address) =>
-        TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {address.Of(RouteTable.Sitemap.Path())}\n", "text/plain; charset=utf-8");
+    /// <summary>A preview of a proposed change (export --voorbeeld) is for its reviewers only: no search engine may read it.</summary>
+    private static ContentHttpResult Robots(PublicAddress address, StaticExport.ExportMode export) =>
+        TypedResults.Text(
+            export.Preview is null ? $"User-agent: *\nAllow: /\n\nSitemap: {address.Of(RouteTable.Sitemap.Path())}\n" : "User-agent: *\nDisallow: /\n",
+            "text/plain; charset=utf-8");
 
     private static ContentHttpResult SecurityTxt(IOptions<SiteOptions> site, PublicAddress address) =>
         TypedResults.Text(

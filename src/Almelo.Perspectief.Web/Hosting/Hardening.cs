@@ -124,11 +124,12 @@ internal static class Hardening
     }
 
     /// <summary>
-    /// The two health endpoints exactly: they are cheap and never rate limited. Any other path under /health is a
+    /// The three health endpoints exactly: they are cheap and never rate limited. Any other path under /health is a
     /// page request like any other (a 404 rendered per request), and counts.
     /// </summary>
     internal static bool IsHealthProbe(PathString path) =>
-        path.Equals(RouteTable.Health.Template, StringComparison.OrdinalIgnoreCase) || path.Equals(RouteTable.HealthLive.Template, StringComparison.OrdinalIgnoreCase);
+        path.Equals(RouteTable.Health.Template, StringComparison.OrdinalIgnoreCase) || path.Equals(RouteTable.HealthLive.Template, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(RouteTable.HealthContent.Template, StringComparison.OrdinalIgnoreCase);
 
     private static string lastUsableHost = string.Empty;
 

@@ -66,8 +66,10 @@ internal static class PerspectiefHost
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<IContentSource>(services => services.GetRequiredService<ContentStore>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ContentStore>());
-        builder.Services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
-        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>(ContentHealthCheck.Name)
+            .AddCheck<DecisionRecordedCheck>(DecisionRecordedCheck.Name);
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateSettings(HealthOptions.Section).ValidateOnStart();
 
         builder.AddHardening();
         builder.Services.AddPageCaching();
@@ -172,6 +174,11 @@ internal static class PerspectiefHost
         if (error is null && CircuitGate.WasRefused(context))
         {
             return LogEventLevel.Debug;
+        }
+        // A monitor asks /health/inhoud every minute or so: its 503 is the answer it asked for, not a failure to log.
+        if (error is null && status >= 400 && Hardening.IsHealthProbe(context.Request.Path))
+        {
+            return elapsed > slowMilliseconds ? LogEventLevel.Warning : LogEventLevel.Verbose;
         }
         if (error is not null || status >= 500)
         {
