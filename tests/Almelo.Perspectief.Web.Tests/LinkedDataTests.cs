@@ -14,7 +14,7 @@ public sealed class LinkedDataTests
     [Fact]
     public void Write_DescribesThePageAsArticleAndItsFiguresAsDataset()
     {
-        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, path => new Uri(Base, path)));
+        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, ReferenceNota.Publication.Date, path => new Uri(Base, path)));
 
         var article = graph[0];
         Assert.Equal("Article", article.GetProperty("@type").GetString());
@@ -31,7 +31,7 @@ public sealed class LinkedDataTests
     [Fact]
     public void Write_TitleThatClosesAScript_IsEscaped()
     {
-        var json = LinkedData.Write(ReferenceNota.Publication with { Title = "</script><script>alert(1)</script>" }, path => new Uri(Base, path));
+        var json = LinkedData.Write(ReferenceNota.Publication with { Title = "</script><script>alert(1)</script>" }, ReferenceNota.Publication.Date, path => new Uri(Base, path));
 
         Assert.DoesNotContain("</script>", json, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("</script><script>alert(1)</script>", Graph(json)[0].GetProperty("headline").GetString());

@@ -28,7 +28,8 @@ internal sealed record TijdlijnFile(
     [property: JsonPropertyName("uitleg")] string Uitleg,
     [property: JsonPropertyName("datum")] string? Datum,
     [property: JsonPropertyName("periode")] string? Periode,
-    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<string>? Vergaderingen);
+    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<string>? Vergaderingen,
+    [property: JsonPropertyName("bron")] string? Bron);
 
 internal sealed record BegrippenFile(
     [property: JsonPropertyName("begrippen")] IReadOnlyList<BegripFile> Begrippen);
@@ -57,7 +58,8 @@ internal sealed record BronFile(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("titel")] string Titel,
     [property: JsonPropertyName("uitgever")] string Uitgever,
-    [property: JsonPropertyName("datum")] string Datum,
+    [property: JsonPropertyName("datum")] string? Datum,
+    [property: JsonPropertyName("geraadpleegd")] string? Geraadpleegd,
     [property: JsonPropertyName("plaats")] string? Plaats,
     [property: JsonPropertyName("url")] string? Url,
     [property: JsonPropertyName("bestand")] string? Bestand);

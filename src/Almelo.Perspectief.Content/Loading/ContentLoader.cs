@@ -36,6 +36,7 @@ public static class ContentLoader
 
         var folder = new ContentFolder(root);
         var publications = new List<Publication>();
+        SiteSettings? site = null;
         try
         {
             var tree = ContentTree.Walk(folder.Root, cancellationToken);
@@ -51,6 +52,7 @@ public static class ContentLoader
                 errors.Add(new ContentError(".", 1, 1, $"Er staan {names.Count} mappen in de inhoudsmap; het mogen er hoogstens {ContentLimits.MaxPublications} zijn. Haal oude of overbodige mappen weg."));
                 return new ContentLoadResult(null, errors);
             }
+            site = SiteReader.Read(folder, errors);
             foreach (var name in names)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -77,7 +79,7 @@ public static class ContentLoader
 
         var loadedAt = (clock ?? TimeProvider.System).GetUtcNow();
         return errors.Count == 0
-            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files }, errors)
+            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files, Site = site }, errors)
             : new ContentLoadResult(null, errors);
     }
 

@@ -34,7 +34,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(ContentLoader.GlossaryFile, ContentSchemas.Begrippen, required: false);
         var glossary = GlossaryReader.Read(begrippen, glossaryFile, errors);
         var laws = ReadLaws(meta);
-        var texts = ReadText(meta.Date, numbers, glossary, Anchors.Of(
+        var texts = ReadText(meta.Date, numbers, glossary, StatusReader.SentenceNames(meta.File, meta.Value is not null), Anchors.Of(
             numbers.Known.Figures ?? Enumerable.Empty<string>(),
             numbers.Known.Charts ?? Enumerable.Empty<string>(),
             agenda.Meetings.Select(m => m.Id),
@@ -49,12 +49,12 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         {
             return null;
         }
-        var extras = ReadExtras(value, file, date, numbers, agenda);
+        var extras = ReadExtras(value, file, date, sources, numbers, agenda);
         // Old ids are checked against everything on the page: without its sections there is nothing to check them against.
         var aliases = sections is null
             ? []
             : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections, sources.Keys), AliasTargets(numbers, sections), file, errors);
-        var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
+        var (links, wording, sentences) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
         if (errors.Count > before || sections is null)
         {
             return null;
@@ -82,6 +82,8 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         {
             Links = links,
             StatusWording = wording,
+            StatusSentences = sentences,
+            TimelineLocation = value.Tijdlijn is null ? null : file.LocationOf("/tijdlijn"),
         };
     }
 
@@ -92,7 +94,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         {
             return new MetaPhase(file, null, null, null);
         }
-        var sources = ReadSources(publicatie, file);
+        var sources = ReadSources(publicatie.Bronnen, file, folder, slug, errors);
         return new MetaPhase(file, publicatie, sources, file.ReadDate(publicatie.Datum, "/datum", errors));
     }
 
@@ -141,7 +143,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         return null;
     }
 
-    private ExtrasPhase ReadExtras(PublicatieFile publicatie, JsonDocumentSource file, DateOnly date, FiguresPhase numbers, MeetingsPhase agenda)
+    private ExtrasPhase ReadExtras(PublicatieFile publicatie, JsonDocumentSource file, DateOnly date, IReadOnlyDictionary<string, Source> sources, FiguresPhase numbers, MeetingsPhase agenda)
     {
         var press = PressReader.ReadPress(publicatie.Pers, file, errors);
         var image = publicatie.Deelafbeelding is { } afbeelding
@@ -153,7 +155,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
             errors.Add(file.ErrorAt("/deelafbeelding/bestand", "De deelafbeelding moet een .png of .jpg zijn."));
         }
         Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
-        var timeline = TimelineReader.Read(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
+        var timeline = TimelineReader.Read(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, sources, file, errors);
         foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
         {
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
@@ -182,7 +184,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         numbers.Figures.Select(f => Anchors.Figure(f.Id)).Concat(numbers.Charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
 
-    private IReadOnlyList<SectionText>? ReadText(DateOnly? date, FiguresPhase numbers, IReadOnlyList<Term> glossary, IEnumerable<string> anchors)
+    private IReadOnlyList<SectionText>? ReadText(DateOnly? date, FiguresPhase numbers, IReadOnlyList<Term> glossary, IReadOnlySet<string>? statusSentences, IEnumerable<string> anchors)
     {
         var file = $"{slug}/{ContentLoader.TextFile}";
         if (!folder.Exists(file))
@@ -202,6 +204,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
             glossary,
             numbers.Known,
             anchors.ToHashSet(StringComparer.Ordinal),
+            statusSentences,
             errors);
     }
 
@@ -339,20 +342,26 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, List<
         return result;
     }
 
-    private Dictionary<string, Source> ReadSources(PublicatieFile publicatie, JsonDocumentSource file)
+    /// <summary>A "bronnen" list: a publication's, or the site's own (site.json, <paramref name="slug"/> empty, without files).</summary>
+    internal static Dictionary<string, Source> ReadSources(IReadOnlyList<BronFile> bronnen, JsonDocumentSource file, ContentFolder folder, string slug, List<ContentError> errors)
     {
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-        for (var i = 0; i < publicatie.Bronnen.Count; i++)
+        for (var i = 0; i < bronnen.Count; i++)
         {
-            var bron = publicatie.Bronnen[i];
-            var date = file.ReadDate(bron.Datum, $"/bronnen/{i}/datum", errors);
+            var bron = bronnen[i];
+            var accessed = bron.Geraadpleegd is null ? null : file.ReadDate(bron.Geraadpleegd, $"/bronnen/{i}/geraadpleegd", errors);
+            var date = bron.Datum is null ? accessed : file.ReadDate(bron.Datum, $"/bronnen/{i}/datum", errors);
+            if (bron.Datum is null && bron.Geraadpleegd is null)
+            {
+                errors.Add(file.ErrorAt($"/bronnen/{i}", "Deze bron heeft geen datum. Zet de datum van het stuk bij \"datum\", of voor een webpagina zonder datum de dag waarop u hem las bij \"geraadpleegd\"."));
+            }
             Uri? url = null;
             if (bron.Url is not null && !Uri.TryCreate(bron.Url, UriKind.Absolute, out url))
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/url", $"'{bron.Url}' is geen geldig webadres."));
             }
             var attachment = bron.Bestand is null ? null : AttachmentReader.Read(folder, slug, bron.Bestand, file, $"/bronnen/{i}/bestand", errors);
-            if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment)))
+            if (date is not null && !sources.TryAdd(bron.Id, new Source(bron.Id, bron.Titel, bron.Uitgever, date.Value, bron.Plaats, url, attachment) { Accessed = accessed }))
             {
                 errors.Add(file.ErrorAt($"/bronnen/{i}/id", $"De bron-id '{bron.Id}' komt twee keer voor."));
             }

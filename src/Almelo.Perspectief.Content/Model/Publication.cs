@@ -39,6 +39,19 @@ public sealed record Publication(
     /// <summary>The editors' sentences for each stage of the decision; null when the publication has no meetings.</summary>
     public StatusWording? StatusWording { get; init; }
 
+    /// <summary>Sentences of the text that follow the status ("status" → "zinnen", written as <c>{status:naam}</c> in tekst.md), by name.</summary>
+    public IReadOnlyDictionary<string, StatusWording> StatusSentences { get; init; } = new Dictionary<string, StatusWording>();
+
+    /// <summary>Where "tijdlijn" starts in publicatie.json, for the warning when no section shows it.</summary>
+    public ContentLocation? TimelineLocation { get; init; }
+
+    /// <summary>
+    /// The day the page last changed on <paramref name="today"/>: the last declared change, or the day the status last
+    /// changed when that is later (a meeting that is over changes the notice and the sentences that follow it).
+    /// </summary>
+    public DateOnly ModifiedOn(DateOnly today) =>
+        PublicationStatus.For(this, today)?.Since is { } since && since > LastUpdated ? since : LastUpdated;
+
     public Attachment? FindFile(string path) => Files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal));
 
     /// <summary>Old ids that still lead to this anchor (a section id, or cijfer-…, grafiek-…).</summary>
@@ -46,7 +59,11 @@ public sealed record Publication(
 }
 
 /// <summary>A document that figures and quotes refer to; <see cref="File"/> is a copy the site offers for download.</summary>
-public sealed record Source(string Id, string Title, string Publisher, DateOnly Date, string? Place, Uri? Url, Attachment? File);
+public sealed record Source(string Id, string Title, string Publisher, DateOnly Date, string? Place, Uri? Url, Attachment? File)
+{
+    /// <summary>The day a web page was read ("geraadpleegd"), for a page that shows no date of its own.</summary>
+    public DateOnly? Accessed { get; init; }
+}
 
 /// <summary>A file in the publication's folder, read with the content, served at <c>/{slug}/{Path}</c>.</summary>
 public sealed record Attachment(string Path, string ContentType, ReadOnlyMemory<byte> Bytes)

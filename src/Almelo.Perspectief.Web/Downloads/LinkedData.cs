@@ -12,7 +12,7 @@ namespace Almelo.Perspectief.Web.Downloads;
 /// </summary>
 internal static class LinkedData
 {
-    public static string Write(Publication publication, Func<string, Uri> absolute)
+    public static string Write(Publication publication, DateOnly today, Func<string, Uri> absolute)
     {
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(absolute);
@@ -32,7 +32,7 @@ internal static class LinkedData
                     ["url"] = page,
                     ["inLanguage"] = "nl-NL",
                     ["datePublished"] = DutchFormat.IsoDate(publication.Date),
-                    ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
+                    ["dateModified"] = DutchFormat.IsoDate(publication.ModifiedOn(today)),
                     ["image"] = publication.Image is { } image ? absolute(RouteTable.File.Path(publication, image.File)).ToString() : null,
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),

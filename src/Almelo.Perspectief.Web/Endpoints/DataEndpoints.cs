@@ -58,8 +58,8 @@ internal static class DataEndpoints
             ? TypedResults.File(file.Bytes.ToArray(), file.ContentType, file.FileName)
             : TypedResults.NotFound();
 
-    private static ContentHttpResult Sitemap(IContentSource store, PublicAddress address) =>
-        TypedResults.Text(Downloads.Sitemap.Write(address.Base, store.Current, Components.Pages.SitePages.All), "application/xml; charset=utf-8");
+    private static ContentHttpResult Sitemap(IContentSource store, PublicAddress address, TimeProvider clock) =>
+        TypedResults.Text(Downloads.Sitemap.Write(address.Base, store.Current, clock.Today(), Components.Pages.SitePages.All), "application/xml; charset=utf-8");
 
     private static ContentHttpResult Robots(PublicAddress address) =>
         TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {address.Of(RouteTable.Sitemap.Path())}\n", "text/plain; charset=utf-8");
