@@ -161,7 +161,7 @@ public sealed class SiteSettingsTests : IDisposable
 
         var warning = Assert.Single(ContentWarning.For(snapshot, new DateOnly(2025, 6, 1)));
 
-        Assert.Equal(new ContentLocation(Publicatie, content.LineOf(Publicatie, "\"tijdlijn\": ["), 15), warning.Location);
+        Assert.Equal(new ContentLocation(Publicatie, content.LineOf(Publicatie, "\"tijdlijn\": ["), 3), warning.Location);
         Assert.StartsWith("Deze tijdlijn staat bij geen enkel onderdeel", warning.Message, StringComparison.Ordinal);
     }
 
