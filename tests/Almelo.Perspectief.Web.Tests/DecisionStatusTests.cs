@@ -79,8 +79,8 @@ public sealed class DecisionStatusTests
         var status = document.QuerySelector("#status")!;
         Assert.Contains("De gemeenteraad heeft op donderdag 10 juli 2025 besloten: De raad stemde in met de nota (voorbeeld).", status.TextContent, StringComparison.Ordinal);
         Assert.Contains("Bron: Besluit (voorbeeld), Gemeenteraad Almelo, 10 juli 2025.", status.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(status.QuerySelector("a[href='https://raad.example.org/besluit']"));
-        Assert.NotNull(document.QuerySelector("#vergadering-besluitvorming-2025-07-10 a[href='https://raad.example.org/besluit']"));
+        Assert.Single(status.QuerySelectorAll("a[href='https://raad.example.org/besluit']"));
+        Assert.Contains("bovenaan deze pagina", document.QuerySelector("#vergadering-besluitvorming-2025-07-10")!.TextContent, StringComparison.Ordinal);
         Assert.Null(document.QuerySelector(".inhoudswaarschuwingen"));
     }
 

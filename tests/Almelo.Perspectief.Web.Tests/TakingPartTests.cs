@@ -92,8 +92,9 @@ public sealed class TakingPartTests
 
         var document = await factory.CreateClient().Html(Nota);
 
+        // Once in the notice; the sources under "Voor de pers" list every source, this one too.
         var main = document.QuerySelector("main")!;
-        Assert.Single(main.QuerySelectorAll("a[href='https://raad.example.org/besluit']"));
+        Assert.Single(main.QuerySelectorAll(".publicatie-kop a[href='https://raad.example.org/besluit'], #vergaderingen a[href='https://raad.example.org/besluit']"));
         Assert.Single(Occurrences(main.TextContent, "De raad stemde in met de nota (voorbeeld)."));
         Assert.Contains("bovenaan deze pagina", main.QuerySelector("#vergadering-besluitvorming-2025-07-10")!.TextContent, StringComparison.Ordinal);
     }
