@@ -74,6 +74,16 @@ public sealed partial class ContentGuideTests : IDisposable
                 vergaderingen.Insert(same is null ? vergaderingen.Count : vergaderingen.IndexOf(same), example.DeepClone());
                 vergaderingen.Remove(same);
             }
+            else if (example.ContainsKey("uitleg") && example["bron"] is { } stepSource)
+            {
+                // A step with its own source: appended, with a web source of that id.
+                publicatie["tijdlijn"]!.AsArray().Add(example.DeepClone());
+                publicatie["bronnen"]!.AsArray().Add(new JsonObject { ["id"] = stepSource.DeepClone(), ["titel"] = "Agenda", ["uitgever"] = "Gemeenteraad Almelo", ["url"] = "https://almelo.bestuurlijkeinformatie.nl/", ["geraadpleegd"] = "2026-12-04" });
+            }
+            else if (example["zinnen"] is { } sentences)
+            {
+                publicatie["status"]!["zinnen"] = sentences.DeepClone();
+            }
             else if (example.ContainsKey("uitleg"))
             {
                 var steps = publicatie["tijdlijn"]!.AsArray();

@@ -155,6 +155,7 @@ public sealed class ContentTreeTests : IDisposable
                 $"{ContentFixture.Slug}/publicatie.json",
                 $"{ContentFixture.Slug}/tekst.md",
                 $"{ContentFixture.Slug}/vergaderingen.json",
+                "site.json",
             ],
             listing.Entries.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.True(ContentLoader.Load(content.Root).IsValid);

@@ -49,7 +49,7 @@ public sealed class LiveContentTests
     public void LiveContent_NoLongerInvitesPeopleToThePastMeetings()
     {
         var publication = ContentLoader.Load(ContentFixture.LiveContent).Snapshot!.Find(ContentFixture.Slug)!;
-        var html = string.Concat(publication.Sections.Select(s => s.Html));
+        var html = string.Concat(publication.Sections.Select(s => Markdown.StatusSentences.Fill(s.Html, publication, new DateOnly(2026, 11, 28))));
 
         Assert.DoesNotContain("zijn van harte welkom", html, StringComparison.Ordinal);
         Assert.Contains("Hoe ver het besluit is, staat bovenaan deze pagina.", html, StringComparison.Ordinal);

@@ -375,7 +375,7 @@ public sealed class ValidationTests : IDisposable
     [Fact]
     public void Figure_ShownInTwoSections_IsAnError()
     {
-        content.Replace(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }", "\"vergaderingen\": { \"vergaderingen\": true, \"cijfers\": [\"banen-2024\"] }");
+        content.Replace(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true, \"tijdlijn\": true }", "\"vergaderingen\": { \"vergaderingen\": true, \"cijfers\": [\"banen-2024\"] }");
 
         AssertSingle(Publicatie, content.LineOf(Publicatie, "\"cijfers\": { \"cijfers\""), 18, "Het cijfer 'banen-2024' staat bij meer dan één onderdeel. Zet het bij één onderdeel; een link kan er maar naar één plek gaan.");
     }
@@ -387,7 +387,7 @@ public sealed class ValidationTests : IDisposable
 
         // The timeline's references to the meetings are reported too.
         Assert.Contains(
-            new ContentError(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }"), 24, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."),
+            new ContentError(Publicatie, content.LineOf(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true, \"tijdlijn\": true }"), 24, "Dit onderdeel toont de vergaderingen, maar vergaderingen.json ontbreekt of is leeg."),
             ContentLoader.Load(content.Root).Errors);
     }
 

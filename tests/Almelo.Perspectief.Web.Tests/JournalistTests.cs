@@ -313,8 +313,9 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
 
         var urls = xml.Root!.Elements(ns + "url").ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")!.Value);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("2025-05-28", urls["http://localhost/perspectiefnota-2026-2029"]);
-        Assert.Equal("2025-05-28", urls["http://localhost/"]);
+        // After the meetings the page last changed with its status, on the day of the last meeting.
+        Assert.Equal("2025-07-10", urls["http://localhost/perspectiefnota-2026-2029"]);
+        Assert.Equal("2025-07-10", urls["http://localhost/"]);
         Assert.True(urls.ContainsKey("http://localhost/toegankelijkheid"));
         Assert.True(urls.ContainsKey("http://localhost/privacy"));
     }

@@ -14,7 +14,7 @@ public sealed class LinkedDataTests
     [Fact]
     public void Write_DescribesThePageAsArticleAndItsFiguresAsDataset()
     {
-        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, path => new Uri(Base, path)));
+        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, ReferenceNota.Publication.Date, path => new Uri(Base, path)));
 
         var article = graph[0];
         Assert.Equal("Article", article.GetProperty("@type").GetString());
@@ -31,7 +31,7 @@ public sealed class LinkedDataTests
     [Fact]
     public void Write_WithoutADeclaredLicence_NamesNoneAndLinksTheGemeente()
     {
-        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, path => new Uri(Base, path)));
+        var graph = Graph(LinkedData.Write(ReferenceNota.Publication, ReferenceNota.Publication.Date, path => new Uri(Base, path)));
 
         Assert.False(graph[1].TryGetProperty("license", out _));
         Assert.Equal("https://www.almelo.nl/", graph[0].GetProperty("publisher").GetProperty("url").GetString());
@@ -43,7 +43,7 @@ public sealed class LinkedDataTests
     {
         var publication = ReferenceNota.Publication with { License = new("CC0 1.0", new Uri("https://creativecommons.org/publicdomain/zero/1.0/")) };
 
-        var graph = Graph(LinkedData.Write(publication, path => new Uri(Base, path)));
+        var graph = Graph(LinkedData.Write(publication, publication.Date, path => new Uri(Base, path)));
 
         Assert.Equal("https://creativecommons.org/publicdomain/zero/1.0/", graph[1].GetProperty("license").GetString());
     }
@@ -51,7 +51,7 @@ public sealed class LinkedDataTests
     [Fact]
     public void Write_TitleThatClosesAScript_IsEscaped()
     {
-        var json = LinkedData.Write(ReferenceNota.Publication with { Title = "</script><script>alert(1)</script>" }, path => new Uri(Base, path));
+        var json = LinkedData.Write(ReferenceNota.Publication with { Title = "</script><script>alert(1)</script>" }, ReferenceNota.Publication.Date, path => new Uri(Base, path));
 
         Assert.DoesNotContain("</script>", json, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("</script><script>alert(1)</script>", Graph(json)[0].GetProperty("headline").GetString());

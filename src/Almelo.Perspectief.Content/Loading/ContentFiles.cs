@@ -33,7 +33,8 @@ internal sealed record TijdlijnFile(
     [property: JsonPropertyName("uitleg")] string Uitleg,
     [property: JsonPropertyName("datum")] string? Datum,
     [property: JsonPropertyName("periode")] string? Periode,
-    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<string>? Vergaderingen);
+    [property: JsonPropertyName("vergaderingen")] IReadOnlyList<string>? Vergaderingen,
+    [property: JsonPropertyName("bron")] string? Bron);
 
 internal sealed record BegrippenFile(
     [property: JsonPropertyName("begrippen")] IReadOnlyList<BegripFile> Begrippen);

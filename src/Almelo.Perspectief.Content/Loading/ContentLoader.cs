@@ -40,6 +40,7 @@ public static class ContentLoader
         // another day (a test, a preview of the page on a later date) moves what the page shows, not when it was edited.
         var today = TimeProvider.System.Today();
         var publications = new List<Publication>();
+        SiteSettings? site = null;
         try
         {
             var tree = ContentTree.Walk(folder.Root, cancellationToken);
@@ -55,6 +56,7 @@ public static class ContentLoader
                 errors.Add(new ContentError(".", 1, 1, $"Er staan {names.Count} mappen in de inhoudsmap; het mogen er hoogstens {ContentLimits.MaxPublications} zijn. Haal oude of overbodige mappen weg."));
                 return new ContentLoadResult(null, errors);
             }
+            site = SiteReader.Read(folder, today, errors);
             foreach (var name in names)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -81,7 +83,7 @@ public static class ContentLoader
 
         var loadedAt = (clock ?? TimeProvider.System).GetUtcNow();
         return errors.Count == 0
-            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files }, errors)
+            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files, Site = site }, errors)
             : new ContentLoadResult(null, errors);
     }
 

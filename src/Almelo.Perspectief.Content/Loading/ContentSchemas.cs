@@ -16,6 +16,7 @@ internal static partial class ContentSchemas
     public const string Cijfers = "cijfers.schema.json";
     public const string Vergaderingen = "vergaderingen.schema.json";
     public const string Begrippen = "begrippen.schema.json";
+    public const string Site = "site.schema.json";
 
     private static readonly Lazy<IReadOnlyDictionary<string, (JsonSchema Schema, JsonElement Document)>> Schemas = new(LoadAll);
 
@@ -190,7 +191,7 @@ internal static partial class ContentSchemas
     {
         var assembly = typeof(ContentSchemas).Assembly;
         var result = new Dictionary<string, (JsonSchema, JsonElement)>(StringComparer.Ordinal);
-        foreach (var name in new[] { Publicatie, Cijfers, Vergaderingen, Begrippen })
+        foreach (var name in new[] { Publicatie, Cijfers, Vergaderingen, Begrippen, Site })
         {
             using var stream = assembly.GetManifestResourceStream("Schemas." + name)
                 ?? throw new InvalidOperationException($"Schema {name} is not embedded.");

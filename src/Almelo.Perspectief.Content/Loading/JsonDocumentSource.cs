@@ -124,6 +124,13 @@ internal sealed partial class JsonDocumentSource
         return pointer.ToString();
     }
 
+    /// <summary>Where a JSON Pointer's value starts, for a warning that points there.</summary>
+    public ContentLocation LocationOf(string pointer)
+    {
+        var at = ErrorAt(pointer, string.Empty);
+        return new ContentLocation(at.File, at.Line, at.Column);
+    }
+
     /// <summary>The error at the value a JSON Pointer names, or at its nearest existing parent.</summary>
     public ContentError ErrorAt(string pointer, string message)
     {

@@ -54,8 +54,7 @@ internal static class MeetingReader
             {
                 continue;
             }
-            var position = source.ErrorAt(at, string.Empty);
-            meetings.Add(new Meeting(v.Id, date.Value, v.Soort, v.Onderwerp, new ContentLocation(position.File, position.Line, position.Column))
+            meetings.Add(new Meeting(v.Id, date.Value, v.Soort, v.Onderwerp, source.LocationOf(at))
             {
                 StartTime = start,
                 EndTime = end,

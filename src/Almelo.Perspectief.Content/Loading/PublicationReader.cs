@@ -35,7 +35,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         var (begrippen, glossaryFile) = ReadJson<BegrippenFile>(ContentLoader.GlossaryFile, ContentSchemas.Begrippen, required: false);
         var glossary = GlossaryReader.Read(begrippen, glossaryFile, errors);
         var laws = ReadLaws(meta);
-        var texts = ReadText(meta.Date, numbers, glossary, Anchors.Of(
+        var texts = ReadText(meta.Date, numbers, glossary, StatusReader.SentenceNames(meta.File, meta.Value is not null), Anchors.Of(
             numbers.Known.Figures ?? Enumerable.Empty<string>(),
             numbers.Known.Charts ?? Enumerable.Empty<string>(),
             agenda.Meetings.Select(m => m.Id),
@@ -50,12 +50,12 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         {
             return null;
         }
-        var extras = ReadExtras(value, file, date, numbers, agenda);
+        var extras = ReadExtras(value, file, date, sources, numbers, agenda);
         // Old ids are checked against everything on the page: without its sections there is nothing to check them against.
         var aliases = sections is null
             ? []
             : PressReader.ReadAliases(value.Aliassen, PageAnchors(numbers, agenda, glossary, laws, sections, sources.Keys), AliasTargets(numbers, sections), file, errors);
-        var (links, wording) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
+        var (links, wording, sentences) = StatusReader.Read(file, sources, agenda.Meetings.Count > 0, errors);
         var license = PressReader.ReadLicense(value.Licentie, file, errors);
         if (value.BerekendDoor is null && numbers.Figures.Any(f => f.IsDerived))
         {
@@ -89,6 +89,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             StatusWording = wording,
             License = license,
             ComputedBy = value.BerekendDoor,
+            StatusSentences = sentences,
         };
     }
 
@@ -150,11 +151,11 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         return null;
     }
 
-    private ExtrasPhase ReadExtras(PublicatieFile publicatie, JsonDocumentSource file, DateOnly date, FiguresPhase numbers, MeetingsPhase agenda)
+    private ExtrasPhase ReadExtras(PublicatieFile publicatie, JsonDocumentSource file, DateOnly date, IReadOnlyDictionary<string, Source> sources, FiguresPhase numbers, MeetingsPhase agenda)
     {
         var press = PressReader.ReadPress(publicatie.Pers, file, errors);
         Figure? FindFigure(string id) => numbers.Figures.FirstOrDefault(f => f.Id == id);
-        var timeline = TimelineReader.Read(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, file, errors);
+        var timeline = TimelineReader.Read(publicatie.Tijdlijn, agenda.Meetings, agenda.Declared, FindFigure, numbers.Known, sources, file, errors);
         foreach (var reference in FigureTemplate.References(publicatie.Samenvatting).Distinct().Where(numbers.Known.IsMissingFigure))
         {
             errors.Add(file.ErrorAt("/samenvatting", $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
@@ -183,7 +184,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         numbers.Figures.Select(f => Anchors.Figure(f.Id)).Concat(numbers.Charts.Select(c => Anchors.Chart(c.Id))).Concat(sections.Select(s => s.Id))
             .ToHashSet(StringComparer.Ordinal);
 
-    private IReadOnlyList<SectionText>? ReadText(DateOnly? date, FiguresPhase numbers, IReadOnlyList<Term> glossary, IEnumerable<string> anchors)
+    private IReadOnlyList<SectionText>? ReadText(DateOnly? date, FiguresPhase numbers, IReadOnlyList<Term> glossary, IReadOnlySet<string>? statusSentences, IEnumerable<string> anchors)
     {
         var file = $"{slug}/{ContentLoader.TextFile}";
         if (!folder.Exists(file))
@@ -203,6 +204,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             glossary,
             numbers.Known,
             anchors.ToHashSet(StringComparer.Ordinal),
+            statusSentences,
             errors);
     }
 

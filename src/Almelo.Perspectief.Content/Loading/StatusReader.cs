@@ -6,7 +6,7 @@ namespace Almelo.Perspectief.Content.Loading;
 /// <summary>Reads the parts of <c>publicatie.json</c> about the decision: the status sentences and the links to the council's documents.</summary>
 internal static class StatusReader
 {
-    public static (IReadOnlyList<PublicationLink> Links, StatusWording? Wording) Read(
+    public static (IReadOnlyList<PublicationLink> Links, StatusWording? Wording, IReadOnlyDictionary<string, StatusWording> Sentences) Read(
         JsonDocumentSource file,
         IReadOnlyDictionary<string, Source> sources,
         bool hasMeetings,
@@ -34,16 +34,36 @@ internal static class StatusReader
             {
                 errors.Add(file.ErrorAt(string.Empty, "Deze publicatie heeft vergaderingen, maar geen \"status\". Zet bij \"status\" de zinnen die boven de pagina laten zien hoe ver het besluit is (zie de inhoudsgids, hoofdstuk 6)."));
             }
-            return (links, null);
+            return (links, null, new Dictionary<string, StatusWording>());
         }
-        foreach (var (field, text) in new[] { ("komend", status.Komend), ("bezig", status.Bezig), ("zonder-uitkomst", status.ZonderUitkomst), ("besloten", status.Besloten) })
+        CheckPlaceholders(status.Own, "/status", file, errors);
+        var sentences = new Dictionary<string, StatusWording>(StringComparer.Ordinal);
+        foreach (var (name, zin) in status.Zinnen ?? new Dictionary<string, ZinnenFile>())
+        {
+            CheckPlaceholders(zin, $"/status/zinnen/{name}", file, errors);
+            sentences[name] = Wording(zin);
+        }
+        return (links, Wording(status.Own), sentences);
+    }
+
+    /// <summary>The names of the text's status-driven sentences, to check <c>{status:naam}</c> in tekst.md against; null when publicatie.json could not be read.</summary>
+    public static IReadOnlySet<string>? SentenceNames(JsonDocumentSource? file, bool valid) =>
+        file is null || !valid
+            ? null
+            : (ContentJson.Read<BesluitDelenFile>(file.Root).Status?.Zinnen?.Keys ?? []).ToHashSet(StringComparer.Ordinal);
+
+    private static StatusWording Wording(ZinnenFile status) =>
+        new(status.Komend, status.Bezig, status.ZonderUitkomst, status.Besloten, status.BeslotenBezig);
+
+    private static void CheckPlaceholders(ZinnenFile status, string at, JsonDocumentSource file, List<ContentError> errors)
+    {
+        foreach (var (field, text) in new[] { ("komend", status.Komend), ("bezig", status.Bezig), ("zonder-uitkomst", status.ZonderUitkomst), ("besloten", status.Besloten), ("besloten-bezig", status.BeslotenBezig) })
         {
             foreach (var unknown in PublicationStatus.PlaceholdersIn(text).Distinct().Where(p => !StatusWording.Placeholders.Contains(p)))
             {
-                errors.Add(file.ErrorAt($"/status/{field}", $"{{{unknown}}} kan de site niet invullen. Gebruik alleen: {string.Join(", ", StatusWording.Placeholders.Select(p => "{" + p + "}"))}."));
+                errors.Add(file.ErrorAt($"{at}/{field}", $"{{{unknown}}} kan de site niet invullen. Gebruik alleen: {string.Join(", ", StatusWording.Placeholders.Select(p => "{" + p + "}"))}."));
             }
         }
-        return (links, new StatusWording(status.Komend, status.Bezig, status.ZonderUitkomst, status.Besloten));
     }
 }
 
@@ -51,11 +71,25 @@ internal sealed record BesluitDelenFile(
     [property: JsonPropertyName("status")] StatusFile? Status,
     [property: JsonPropertyName("links")] IReadOnlyList<LinkFile>? Links);
 
+/// <summary>The sentences for each stage of one of "status" → "zinnen".</summary>
+internal sealed record ZinnenFile(
+    [property: JsonPropertyName("komend")] string Komend,
+    [property: JsonPropertyName("bezig")] string Bezig,
+    [property: JsonPropertyName("zonder-uitkomst")] string ZonderUitkomst,
+    [property: JsonPropertyName("besloten")] string Besloten,
+    [property: JsonPropertyName("besloten-bezig")] string BeslotenBezig);
+
+/// <summary>The notice's own sentences, and the text's sentences that follow the status.</summary>
 internal sealed record StatusFile(
     [property: JsonPropertyName("komend")] string Komend,
     [property: JsonPropertyName("bezig")] string Bezig,
     [property: JsonPropertyName("zonder-uitkomst")] string ZonderUitkomst,
-    [property: JsonPropertyName("besloten")] string Besloten);
+    [property: JsonPropertyName("besloten")] string Besloten,
+    [property: JsonPropertyName("besloten-bezig")] string BeslotenBezig,
+    [property: JsonPropertyName("zinnen")] IReadOnlyDictionary<string, ZinnenFile>? Zinnen)
+{
+    public ZinnenFile Own => new(Komend, Bezig, ZonderUitkomst, Besloten, BeslotenBezig);
+}
 
 internal sealed record LinkFile(
     [property: JsonPropertyName("soort")] PublicationLinkKind Soort,

@@ -12,6 +12,7 @@ internal static class TimelineReader
         IReadOnlySet<string>? declaredMeetings,
         Func<string, Figure?> figure,
         KnownIds known,
+        IReadOnlyDictionary<string, Source> sources,
         JsonDocumentSource file,
         List<ContentError> errors)
     {
@@ -45,7 +46,13 @@ internal static class TimelineReader
                 errors.Add(file.ErrorAt(at, $"Het cijfer '{reference}' in {{cijfer:{reference}}} bestaat niet in cijfers.json."));
             }
 
-            var result = new TimelineStep(FigureTemplate.Fill(step.Titel, figure), FigureTemplate.Fill(step.Uitleg, figure), date, step.Periode, stepMeetings);
+            Source? source = null;
+            if (step.Bron is not null && !sources.TryGetValue(step.Bron, out source))
+            {
+                errors.Add(file.ErrorAt(at + "/bron", $"De bron '{step.Bron}' van deze stap bestaat niet. Zet de bron eerst bij \"bronnen\" en gebruik de id daarvan."));
+            }
+
+            var result = new TimelineStep(FigureTemplate.Fill(step.Titel, figure), FigureTemplate.Fill(step.Uitleg, figure), date, step.Periode, stepMeetings) { Source = source };
             var first = stepMeetings.Count > 0 ? stepMeetings.Min(m => m.Date) : date;
             if (first is not null && previous is not null && first < previous)
             {

@@ -4,7 +4,7 @@ namespace Almelo.Perspectief.Content.Loading;
 
 /// <summary>
 /// Content that is valid but that the page would not show as the editor expects: a glossary term the text never
-/// uses, a chart, the laws or the meetings that no section shows, and the status sentences and links of a
+/// uses, a chart, the laws, the meetings or the timeline that no section shows, and the status sentences and links of a
 /// publication without meetings (the block that shows them needs meetings). The site still works, so these are
 /// warnings, each at the place in the file to change.
 /// </summary>
@@ -38,6 +38,10 @@ public static class UnshownContent
             if (publication.Meetings.Count > 0 && !publication.Sections.Any(s => s.ShowMeetings))
             {
                 files.Warn(warnings, ContentLoader.MeetingsFile, "/vergaderingen", "De vergaderingen staan bij geen enkel onderdeel: de pagina zegt wel hoe ver het besluit is, maar toont de vergaderingen zelf niet (tijd, plaats, agenda, inspreken). Zet \"vergaderingen\": true bij een onderdeel in publicatie.json.");
+            }
+            if (publication.Timeline.Count > 0 && !publication.Sections.Any(s => s.ShowTimeline))
+            {
+                files.Warn(warnings, ContentLoader.PublicationFile, "/tijdlijn", "Deze tijdlijn staat bij geen enkel onderdeel, dus niemand ziet hem. Zet \"tijdlijn\": true bij een onderdeel in \"secties\" (bijvoorbeeld bij de vergaderingen), of haal de tijdlijn weg.");
             }
             if (publication.Meetings.Count == 0)
             {

@@ -41,10 +41,11 @@ internal static partial class SectionTextReader
         IReadOnlyList<Term> glossary,
         KnownIds known,
         IReadOnlySet<string> anchors,
+        IReadOnlySet<string>? statusSentences,
         ICollection<ContentError> errors)
     {
         var lines = markdown.Split('\n');
-        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Build();
+        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Use(new StatusSentenceExtension()).Build();
         if (!CheckLines(lines, file, errors) || Parse(markdown, lines, pipeline, file, errors) is not { } document)
         {
             return null;
@@ -55,7 +56,7 @@ internal static partial class SectionTextReader
             return null;
         }
 
-        CheckInlines(document, file, known, errors);
+        CheckInlines(document, file, known, statusSentences, errors);
         CheckWrittenDates(lines, file, defaultYear, errors);
 
         var sections = new List<SectionText>();
@@ -310,7 +311,8 @@ internal static partial class SectionTextReader
         return 0;
     }
 
-    private static void CheckInlines(MarkdownDocument document, string file, KnownIds known, ICollection<ContentError> errors)
+    /// <summary>Null <paramref name="statusSentences"/>: publicatie.json could not be read, so a sentence name cannot be checked.</summary>
+    private static void CheckInlines(MarkdownDocument document, string file, KnownIds known, IReadOnlySet<string>? statusSentences, ICollection<ContentError> errors)
     {
         foreach (var inline in document.Descendants<Inline>())
         {
@@ -330,6 +332,11 @@ internal static partial class SectionTextReader
                     break;
                 case FigureReferenceInline figure when known.IsMissingFigure(figure.FigureId):
                     errors.Add(Error(file, figure, $"Het cijfer '{figure.FigureId}' bestaat niet in cijfers.json. Controleer de spelling van {{cijfer:{figure.FigureId}}}."));
+                    break;
+                case StatusSentenceInline sentence when statusSentences is not null && !statusSentences.Contains(sentence.Name):
+                    errors.Add(Error(file, sentence, statusSentences.Count == 0
+                        ? $"{{status:{sentence.Name}}} kan de site niet invullen: publicatie.json heeft bij \"status\" geen \"zinnen\". Zet de zin daar, met een tekst voor elke stap van het besluit (zie de inhoudsgids, hoofdstuk 6)."
+                        : $"{{status:{sentence.Name}}} kan de site niet invullen: bij \"status\" → \"zinnen\" in publicatie.json staat geen zin '{sentence.Name}'. Gebruik een van: {string.Join(", ", statusSentences.Order(StringComparer.Ordinal))}."));
                     break;
             }
         }

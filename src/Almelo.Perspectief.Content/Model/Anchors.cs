@@ -32,6 +32,9 @@ public static partial class Anchors
     /// <summary>The steps of the decision ("Zo wordt er besloten").</summary>
     public const string Timeline = "tijdlijn";
 
+    /// <summary>How to take part in a council meeting and where to watch (site.json "raad"), under the meetings.</summary>
+    public const string TakingPart = "meepraten";
+
     /// <summary>The laws of the social domain: the island that lets a reader choose one.</summary>
     public const string Laws = "wetten";
 
@@ -49,7 +52,7 @@ public static partial class Anchors
 
     /// <summary>The ids of the page's fixed blocks, one element each; a section or an old id in content may not take one.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(
-        [PressSection, Status, Sources, Changes, Timeline, Laws, SectionMenuHeading, Main, Announcements, ContentErrorsHeading],
+        [PressSection, Status, Sources, Changes, Timeline, TakingPart, Laws, SectionMenuHeading, Main, Announcements, ContentErrorsHeading],
         StringComparer.Ordinal);
 
     private const string FigurePrefix = "cijfer-";

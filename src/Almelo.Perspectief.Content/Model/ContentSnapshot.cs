@@ -6,6 +6,9 @@ public sealed record ContentSnapshot(IReadOnlyList<Publication> Publications, Da
     /// <summary>Every file the snapshot was read from, with the bytes that were validated: what the last good copy keeps.</summary>
     public IReadOnlyList<ContentFile> Files { get; init; } = [];
 
+    /// <summary>The site's own settings (site.json at the content root); null when the content has none.</summary>
+    public SiteSettings? Site { get; init; }
+
     /// <summary>Publications newest first, as the home page lists them.</summary>
     public IEnumerable<Publication> NewestFirst => Publications.OrderByDescending(p => p.Date).ThenBy(p => p.Slug, StringComparer.Ordinal);
 

@@ -43,6 +43,16 @@ public sealed record Publication(
     /// <summary>The editors' sentences for each stage of the decision; null when the publication has no meetings.</summary>
     public StatusWording? StatusWording { get; init; }
 
+    /// <summary>Sentences of the text that follow the status ("status" → "zinnen", written as <c>{status:naam}</c> in tekst.md), by name.</summary>
+    public IReadOnlyDictionary<string, StatusWording> StatusSentences { get; init; } = new Dictionary<string, StatusWording>();
+
+    /// <summary>
+    /// The day the page last changed on <paramref name="today"/>: the last declared change, or the day the status last
+    /// changed when that is later (a meeting that is over changes the notice and the sentences that follow it).
+    /// </summary>
+    public DateOnly ModifiedOn(DateOnly today) =>
+        PublicationStatus.For(this, today)?.Since is { } since && since > LastUpdated ? since : LastUpdated;
+
     public Attachment? FindFile(string path) => Files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal));
 
     /// <summary>Old ids that still lead to this anchor (a section id, or cijfer-…, grafiek-…).</summary>

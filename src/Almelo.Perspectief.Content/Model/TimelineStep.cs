@@ -6,6 +6,9 @@ namespace Almelo.Perspectief.Content.Model;
 /// </summary>
 public sealed record TimelineStep(string Title, string Explanation, DateOnly? Date, string? Period, IReadOnlyList<Meeting> Meetings)
 {
+    /// <summary>The source of a step that the other content does not already source (a later meeting, a document).</summary>
+    public Source? Source { get; init; }
+
     /// <summary>The last day of a dated step; null for a period, which has no day to compare with.</summary>
     public DateOnly? LastDay => Meetings.Count > 0 ? Meetings.Max(m => m.Date) : Date;
 }

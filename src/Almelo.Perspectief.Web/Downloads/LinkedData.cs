@@ -15,7 +15,7 @@ internal static class LinkedData
     /// <summary>The gemeente's own site, which every page links to: the publisher's address.</summary>
     private const string Gemeente = "https://www.almelo.nl/";
 
-    public static string Write(Publication publication, Func<string, Uri> absolute)
+    public static string Write(Publication publication, DateOnly today, Func<string, Uri> absolute)
     {
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(absolute);
@@ -57,7 +57,7 @@ internal static class LinkedData
                     ["url"] = page,
                     ["inLanguage"] = "nl-NL",
                     ["datePublished"] = DutchFormat.IsoDate(publication.Date),
-                    ["dateModified"] = DutchFormat.IsoDate(publication.LastUpdated),
+                    ["dateModified"] = DutchFormat.IsoDate(publication.ModifiedOn(today)),
                     ["image"] = absolute(RouteTable.ShareImage.Path(publication)).ToString(),
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),

@@ -10,9 +10,10 @@ internal static class Sitemap
 {
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    public static string Write(Uri site, ContentSnapshot content, IEnumerable<(string Path, DateOnly LastModified)> pages)
+    /// <summary>A publication's date is the day its page last changed on <paramref name="today"/>, its status included.</summary>
+    public static string Write(Uri site, ContentSnapshot content, DateOnly today, IEnumerable<(string Path, DateOnly LastModified)> pages)
     {
-        var entries = content.NewestFirst.Select(p => (Path: RouteTable.Publication.Path(p), LastModified: p.LastUpdated)).ToList();
+        var entries = content.NewestFirst.Select(p => (Path: RouteTable.Publication.Path(p), LastModified: p.ModifiedOn(today))).ToList();
         var newest = entries.Count == 0 ? DateOnly.MinValue : entries.Max(e => e.LastModified);
         var all = new[] { (Path: RouteTable.Home.Path(), LastModified: newest) }.Concat(entries).Concat(pages);
         var document = new XDocument(

@@ -83,8 +83,8 @@ internal static class DataEndpoints
             ? TypedResults.File(file.Bytes.ToArray(), file.ContentType, file.FileName)
             : TypedResults.NotFound();
 
-    private static ContentHttpResult Sitemap(IContentSource store, PublicAddress address) =>
-        TypedResults.Text(Downloads.Sitemap.Write(address.Base, store.Current, Components.Pages.SitePages.All), "application/xml; charset=utf-8");
+    private static ContentHttpResult Sitemap(IContentSource store, PublicAddress address, TimeProvider clock) =>
+        TypedResults.Text(Downloads.Sitemap.Write(address.Base, store.Current, clock.Today(), Components.Pages.SitePages.All), "application/xml; charset=utf-8");
 
     /// <summary>A preview of a proposed change (export --voorbeeld) is for its reviewers only: no search engine may read it.</summary>
     private static ContentHttpResult Robots(PublicAddress address, StaticExport.ExportMode export) =>
