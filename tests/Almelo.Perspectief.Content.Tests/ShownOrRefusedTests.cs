@@ -97,7 +97,7 @@ public sealed class ShownOrRefusedTests : IDisposable
     [Fact]
     public void UnshownContent_MeetingsInNoSection_WarnsAtTheMeetings()
     {
-        content.Replace(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true }", "\"vergaderingen\": { }");
+        content.Replace(Publicatie, "\"vergaderingen\": { \"vergaderingen\": true, \"tijdlijn\": true }", "\"vergaderingen\": { \"tijdlijn\": true }");
 
         Assert.Equal(
             new ContentWarning(new ContentLocation(Vergaderingen, content.LineOf(Vergaderingen, "\"vergaderingen\": ["), 3), "De vergaderingen staan bij geen enkel onderdeel: de pagina zegt wel hoe ver het besluit is, maar toont de vergaderingen zelf niet (tijd, plaats, agenda, inspreken). Zet \"vergaderingen\": true bij een onderdeel in publicatie.json."),
@@ -112,7 +112,7 @@ public sealed class ShownOrRefusedTests : IDisposable
         const string Kort = "kort-nieuws/publicatie.json";
         content.Replace(Kort, "\"secties\": {}", """
             "secties": {},
-              "status": { "komend": "a", "bezig": "b", "zonder-uitkomst": "c", "besloten": "d" },
+              "status": { "komend": "a", "bezig": "b", "zonder-uitkomst": "c", "besloten": "d", "besloten-bezig": "e" },
               "links": [{ "soort": "nota", "titel": "Het bericht", "url": "https://www.almelo.nl/", "bron": "bericht" }]
             """);
 

@@ -149,6 +149,7 @@ public sealed class ContentLifecycleTests : IDisposable
                 $"{ContentFixture.Slug}/publicatie.json",
                 $"{ContentFixture.Slug}/tekst.md",
                 $"{ContentFixture.Slug}/vergaderingen.json",
+                "site.json",
             ],
             kept);
     }
