@@ -147,13 +147,15 @@ public sealed class HttpTests(ReferenceSite site) : IClassFixture<ReferenceSite>
     }
 
     [Fact]
-    public async Task PublicationPage_CitesTheSourceOnceUnderTheFiguresTable()
+    public async Task PublicationPage_FiguresTableNamesItsSourceByNumber_ListedOnceUnderVoorDePers()
     {
         var (_, document) = await Get(Nota);
 
-        var note = Assert.Single(document.QuerySelectorAll("#cijfers ol.bronnen li"));
-        Assert.Equal("1", note.GetAttribute("value"));
-        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’, Gemeente Almelo, 28 mei 2025", note.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("#cijfers ol.bronnen"));
+        var source = document.GetElementById("bron-persbericht")!;
+        Assert.Equal("voor-de-pers", source.Closest("section")!.Id);
+        Assert.Equal("1", source.GetAttribute("value"));
+        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’, Gemeente Almelo, 28 mei 2025", source.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Persbericht", document.QuerySelector("#cijfers tbody")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -280,7 +280,7 @@ public sealed class JournalistTests(ReferenceSite site) : IClassFixture<Referenc
         Assert.Equal("voor-de-pers", csv.Closest("section")!.Id);
         Assert.Matches(@"\(voor Excel; \d+\u00A0kB, 28 mei 2025\)", csv.ParentElement!.TextContent);
         var sources = document.QuerySelectorAll("#voor-de-pers ol.bronnen li").Select(li => li.TextContent).ToList();
-        Assert.Contains("De tekst staat in zijn geheel op deze website.", sources[0], StringComparison.Ordinal);
+        Assert.Contains("Lees de volledige tekst", sources[0], StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector("#voor-de-pers a[href='/perspectiefnota-2026-2029/bron/persbericht']"));
         Assert.NotNull(document.QuerySelector("#voor-de-pers a[href='https://almelo2025.perspectiefnota.nl/']"));
     }

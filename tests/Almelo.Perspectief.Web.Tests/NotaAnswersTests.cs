@@ -42,8 +42,8 @@ public sealed class NotaAnswersTests
 
         var document = await Page(shipped);
 
-        var cited = document.QuerySelector("#cijfers .bronnen")!.TextContent;
-        Assert.Contains("Perspectiefnota 2026-2029, hoofdstuk 5.2 Sociaal domein, Gemeente Almelo, geen datum op de pagina, geraadpleegd op 4 december 2026.", cited, StringComparison.Ordinal);
+        var cited = document.GetElementById("bron-nota-sociaal-domein")!.TextContent;
+        Assert.Contains("Perspectiefnota 2026-2029, hoofdstuk 5.2 Sociaal domein, Gemeente Almelo, geraadpleegd op 4 december 2026.", cited, StringComparison.Ordinal);
         var link = document.QuerySelector("#bron-nota-sociaal-domein a")!;
         Assert.Equal("https://almelo2025.perspectiefnota.nl/p23838/sociaal-domein", link.GetAttribute("href"));
     }

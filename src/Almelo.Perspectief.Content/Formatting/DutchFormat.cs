@@ -73,10 +73,9 @@ public static class DutchFormat
     /// <summary>"1 juli 2025".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
-    /// <summary>A source's dates in words: "28 mei 2025", or for a web page "geen datum op de pagina, geraadpleegd op 4 december 2026".</summary>
+    /// <summary>A source's dates in words: "28 mei 2025", "28 mei 2025, geraadpleegd op 4 december 2026", or for a web page without a date of its own "geraadpleegd op 4 december 2026".</summary>
     public static string SourceDates(Source source) =>
-        (source.Date is { } date ? Date(date) : "geen datum op de pagina")
-        + (source.Consulted is { } consulted ? ", geraadpleegd op " + Date(consulted) : string.Empty);
+        string.Join(", ", new[] { source.Date is { } date ? Date(date) : null, source.Consulted is { } consulted ? "geraadpleegd op " + Date(consulted) : null }.OfType<string>());
 
     /// <summary>"2025-07-01": for machines (the datetime attribute, JSON, metadata), never for readers.</summary>
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
