@@ -52,7 +52,7 @@ public sealed class LiveContentTests
         var html = string.Concat(publication.Sections.Select(s => Markdown.StatusSentences.Fill(s.Html, publication, new DateOnly(2026, 11, 28))));
 
         Assert.DoesNotContain("zijn van harte welkom", html, StringComparison.Ordinal);
-        Assert.Contains("Hoe ver het besluit is, staat bovenaan deze pagina.", html, StringComparison.Ordinal);
+        Assert.Contains("Hoe ver het besluit is, staat bovenaan.", html, StringComparison.Ordinal);
         Assert.Contains("dinsdag 8 en donderdag 10 juli 2025", html, StringComparison.Ordinal);
         Assert.Equal(DecisionStage.DecidedPendingOutcome, PublicationStatus.For(publication, new DateOnly(2026, 11, 28))!.Stage);
     }

@@ -16,7 +16,6 @@ public sealed class FigureListTests : ComponentTest
         Assert.Equal("€\u00A030\u00A0miljoen", card.QuerySelector(".cijfer__waarde")!.TextContent);
         Assert.Equal("Bron 1", card.QuerySelector(".cijfer__bron a.bron-link")!.TextContent);
         Assert.Equal("/perspectiefnota-2026-2029#bron-persbericht", card.QuerySelector(".cijfer__bron a.bron-link")!.GetAttribute("href"));
-        Assert.Contains("Persbericht ‘Vertrouwen in de toekomst’, Gemeente Almelo, 28 mei 2025", cut.Find("ol.bronnen li").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,8 +65,14 @@ document.addEventListener('focusin', (event) => {
     focusWasInIsland = event.target instanceof Element && event.target.closest('[data-eiland]') !== null;
 });
 
+// The law open in the live chooser, if any.
 function liveChoice() {
     return document.querySelector('[data-eiland] .wet-knop[aria-expanded="true"]');
+}
+
+// The live chooser's button for the reader's focus: the open law's, or the first (every law starts folded).
+function liveButton() {
+    return liveChoice() ?? document.querySelector('[data-eiland] .wet-knop');
 }
 
 // The law a reader opened in the folding list before the island was live; the live chooser opens it too.
@@ -138,14 +144,14 @@ window.addEventListener('offline', () => fallBack());
 
 function untilLive(timeoutMs) {
     return new Promise((resolve) => {
-        if (liveChoice()) {
-            resolve(liveChoice());
+        if (liveButton()) {
+            resolve(liveButton());
             return;
         }
         const watcher = new MutationObserver(() => {
-            if (liveChoice()) {
+            if (liveButton()) {
                 watcher.disconnect();
-                resolve(liveChoice());
+                resolve(liveButton());
             }
         });
         watcher.observe(document.body, { childList: true, subtree: true });
