@@ -170,7 +170,7 @@ public sealed class MeetingValidationTests : IDisposable
         var end = text.IndexOf("  \"links\":", StringComparison.Ordinal);
         content.Write(Publicatie, text.Remove(start, end - start));
 
-        AssertSingle(Publicatie, "{", "Deze publicatie heeft vergaderingen, maar geen \"status\". Zet bij \"status\" de zinnen die boven de pagina laten zien hoe ver het besluit is (zie de inhoudsgids, hoofdstuk 6).");
+        AssertSingle(Publicatie, "{", "Deze publicatie heeft vergaderingen, maar geen \"status\". Zet bij \"status\" de zinnen die boven de pagina laten zien hoe ver het besluit is (zie de inhoudsgids, hoofdstuk \"Een vergadering toevoegen\").");
     }
 
     [Fact]

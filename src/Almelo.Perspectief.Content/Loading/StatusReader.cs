@@ -32,7 +32,7 @@ internal static class StatusReader
         {
             if (hasMeetings)
             {
-                errors.Add(file.ErrorAt(string.Empty, "Deze publicatie heeft vergaderingen, maar geen \"status\". Zet bij \"status\" de zinnen die boven de pagina laten zien hoe ver het besluit is (zie de inhoudsgids, hoofdstuk 6)."));
+                errors.Add(file.ErrorAt(string.Empty, "Deze publicatie heeft vergaderingen, maar geen \"status\". Zet bij \"status\" de zinnen die boven de pagina laten zien hoe ver het besluit is (zie de inhoudsgids, hoofdstuk \"Een vergadering toevoegen\")."));
             }
             return (links, null, new Dictionary<string, StatusWording>());
         }

@@ -335,7 +335,7 @@ internal static partial class SectionTextReader
                     break;
                 case StatusSentenceInline sentence when statusSentences is not null && !statusSentences.Contains(sentence.Name):
                     errors.Add(Error(file, sentence, statusSentences.Count == 0
-                        ? $"{{status:{sentence.Name}}} kan de site niet invullen: publicatie.json heeft bij \"status\" geen \"zinnen\". Zet de zin daar, met een tekst voor elke stap van het besluit (zie de inhoudsgids, hoofdstuk 6)."
+                        ? $"{{status:{sentence.Name}}} kan de site niet invullen: publicatie.json heeft bij \"status\" geen \"zinnen\". Zet de zin daar, met een tekst voor elke stap van het besluit (zie de inhoudsgids, hoofdstuk \"Een vergadering toevoegen\")."
                         : $"{{status:{sentence.Name}}} kan de site niet invullen: bij \"status\" → \"zinnen\" in publicatie.json staat geen zin '{sentence.Name}'. Gebruik een van: {string.Join(", ", statusSentences.Order(StringComparer.Ordinal))}."));
                     break;
             }
