@@ -45,7 +45,7 @@ internal static partial class SectionTextReader
         ICollection<ContentError> errors)
     {
         var lines = markdown.Split('\n');
-        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new FigureReferenceExtension(lookup)).Use(new StatusSentenceExtension()).Build();
+        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new PlaceholderExtension(lookup)).Build();
         if (!CheckLines(lines, file, errors) || Parse(markdown, lines, pipeline, file, errors) is not { } document)
         {
             return null;
@@ -330,10 +330,10 @@ internal static partial class SectionTextReader
                 case AutolinkInline autolink when !autolink.IsEmail && !IsSafeUrl(autolink.Url):
                     errors.Add(Error(file, autolink, $"De link '{autolink.Url}' is niet toegestaan. Gebruik een webadres dat begint met https://."));
                     break;
-                case FigureReferenceInline figure when known.IsMissingFigure(figure.FigureId):
-                    errors.Add(Error(file, figure, $"Het cijfer '{figure.FigureId}' bestaat niet in cijfers.json. Controleer de spelling van {{cijfer:{figure.FigureId}}}."));
+                case PlaceholderInline { Prefix: FigureTemplate.Prefix } figure when known.IsMissingFigure(figure.Name):
+                    errors.Add(Error(file, figure, $"Het cijfer '{figure.Name}' bestaat niet in cijfers.json. Controleer de spelling van {{cijfer:{figure.Name}}}."));
                     break;
-                case StatusSentenceInline sentence when statusSentences is not null && !statusSentences.Contains(sentence.Name):
+                case PlaceholderInline { Prefix: StatusSentences.Prefix } sentence when statusSentences is not null && !statusSentences.Contains(sentence.Name):
                     errors.Add(Error(file, sentence, statusSentences.Count == 0
                         ? $"{{status:{sentence.Name}}} kan de site niet invullen: publicatie.json heeft bij \"status\" geen \"zinnen\". Zet de zin daar, met een tekst voor elke stap van het besluit (zie de inhoudsgids, hoofdstuk \"Een vergadering toevoegen\")."
                         : $"{{status:{sentence.Name}}} kan de site niet invullen: bij \"status\" → \"zinnen\" in publicatie.json staat geen zin '{sentence.Name}'. Gebruik een van: {string.Join(", ", statusSentences.Order(StringComparer.Ordinal))}."));
