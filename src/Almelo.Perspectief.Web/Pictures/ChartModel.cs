@@ -25,7 +25,7 @@ internal static class ChartStyles
 /// <summary>One horizontal bar: its row's label, the value the row adds up to, and its stacked segments in order.</summary>
 internal sealed record ChartBar(string Label, string ValueText, IReadOnlyList<ChartSegment> Segments)
 {
-    /// <summary>The line above the bar, so that its message needs no tooltip: "Sociaal domein: € 20 miljoen (66,7%)".</summary>
+    /// <summary>The line above the bar, so that its message needs no tooltip: "{label}: {value} ({share})".</summary>
     public string Text => $"{Label}: {ValueText}";
 }
 

@@ -43,7 +43,7 @@ function stripes(canvas, colour) {
 
 const barThickness = 20;
 
-// Each bar's line of text ("Sociaal domein: € 20 miljoen (66,7%)") above it, so that the message needs no tooltip;
+// Each bar's line of text ("{label}: {value} ({share})") above it, so that the message needs no tooltip;
 // the server worked the lines out (ChartModel.cs). A line too wide for a phone wraps once, never below 12 px.
 const barText = {
     id: 'almeloBarText',
