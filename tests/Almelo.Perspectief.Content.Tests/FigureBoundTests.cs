@@ -61,7 +61,7 @@ public sealed class FigureBoundTests : IDisposable
 
     [Fact]
     public void StatedExactFigure_StaysExact() =>
-        Assert.Equal("49.000", DutchFormat.InText(Stated("a", 49_000)));
+        Assert.Equal("49.000", TextFormat.Dutch.InText(Stated("a", 49_000)));
 
     [Fact]
     public void CategoryTotal_WhereTheUnknownAmountsCancel_IsExact()
@@ -69,9 +69,9 @@ public sealed class FigureBoundTests : IDisposable
         var nota = ContentLoader.Load(content.Root).Snapshot!.Find(ContentFixture.Slug)!;
         var chart = nota.Charts.Single(c => c.Id == "groei-banen");
 
-        Assert.Equal("minder dan 42.250", DutchFormat.InText(ChartTotals.CategoryTotal(chart, 0)!));
+        Assert.Equal("minder dan 42.250", TextFormat.Dutch.InText(ChartTotals.CategoryTotal(chart, 0)!));
         // (49.000 − ruim 6.750) + 40% × ruim 6.750 + (100% − 40%) × ruim 6.750 is exactly 49.000.
-        Assert.Equal("49.000", DutchFormat.InText(ChartTotals.CategoryTotal(chart, 1)!));
+        Assert.Equal("49.000", TextFormat.Dutch.InText(ChartTotals.CategoryTotal(chart, 1)!));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class FigureBoundTests : IDisposable
     {
         var nota = ContentLoader.Load(content.Root).Snapshot!.Find(ContentFixture.Slug)!;
 
-        var wording = nota.Figures.Where(f => f.IsDerived).ToDictionary(f => f.Id, DutchFormat.InText);
+        var wording = nota.Figures.Where(f => f.IsDerived).ToDictionary(f => f.Id, TextFormat.Dutch.InText);
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -114,9 +114,9 @@ public sealed class FigureBoundTests : IDisposable
 
         var nota = ContentLoader.Load(content.Root).Snapshot!.Find(ContentFixture.Slug)!;
 
-        Assert.Equal("ruim 42.250", DutchFormat.InText(nota.FindFigure("banen-2018")!));
-        Assert.Equal("bijna 6.750", DutchFormat.InText(nota.FindFigure("banen-groei")!));
-        Assert.Equal("minder dan 2.700", DutchFormat.InText(nota.FindFigure("banen-hightech")!));
+        Assert.Equal("ruim 42.250", TextFormat.Dutch.InText(nota.FindFigure("banen-2018")!));
+        Assert.Equal("bijna 6.750", TextFormat.Dutch.InText(nota.FindFigure("banen-groei")!));
+        Assert.Equal("minder dan 2.700", TextFormat.Dutch.InText(nota.FindFigure("banen-hightech")!));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class ReferenceContentTests
         Assert.Equal(20_000_000m, figure.Value.ToDecimal());
         Assert.Equal(Approximation.None, figure.Approximation);
         Assert.Equal(["besparing-totaal", "aandeel-sociaal-domein"], figure.Derivation!.Inputs.Select(i => i.Id));
-        Assert.Equal("€\u00A020\u00A0miljoen", DutchFormat.InText(figure));
+        Assert.Equal("€\u00A020\u00A0miljoen", TextFormat.Dutch.InText(figure));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ReferenceContentTests
         var figure = Figure("besparing-overig");
 
         Assert.Equal(10_000_000m, figure.Value.ToDecimal());
-        Assert.Equal("€\u00A030\u00A0miljoen − €\u00A020\u00A0miljoen = €\u00A010\u00A0miljoen", DutchFormat.Calculation(figure));
+        Assert.Equal("€\u00A030\u00A0miljoen − €\u00A020\u00A0miljoen = €\u00A010\u00A0miljoen", TextFormat.Dutch.Calculation(figure));
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class ReferenceContentTests
 
         Assert.Equal(42_250m, figure.Value.ToDecimal());
         Assert.Equal(Approximation.MinderDan, figure.Approximation);
-        Assert.Equal("minder dan 42.250", DutchFormat.InText(figure));
-        Assert.Equal("49.000 − ruim 6.750 = minder dan 42.250", DutchFormat.Calculation(figure));
+        Assert.Equal("minder dan 42.250", TextFormat.Dutch.InText(figure));
+        Assert.Equal("49.000 − ruim 6.750 = minder dan 42.250", TextFormat.Dutch.Calculation(figure));
     }
 
     [Fact]
@@ -111,17 +111,17 @@ public sealed class ReferenceContentTests
         var figure = Figure("banen-hightech");
 
         Assert.Equal(2_700m, figure.Value.ToDecimal());
-        Assert.Equal("ruim 2.700", DutchFormat.InText(figure));
-        Assert.Equal("ruim 6.750 × 40% = ruim 2.700", DutchFormat.Calculation(figure));
-        Assert.Equal("ruim 6.750 × 40%", DutchFormat.CalculationInputs(figure));
+        Assert.Equal("ruim 2.700", TextFormat.Dutch.InText(figure));
+        Assert.Equal("ruim 6.750 × 40% = ruim 2.700", TextFormat.Dutch.Calculation(figure));
+        Assert.Equal("ruim 6.750 × 40%", TextFormat.Dutch.CalculationInputs(figure));
     }
 
     [Fact]
     public void Derived_OtherNewJobs_AddUpWithHightechToTheGrowth()
     {
         Assert.Equal(4_050m, Figure("banen-groei-overig").Value.ToDecimal());
-        Assert.Equal("ruim 4.050", DutchFormat.InText(Figure("banen-groei-overig")));
-        Assert.Equal("ruim 6.750 × 60% = ruim 4.050", DutchFormat.Calculation(Figure("banen-groei-overig")));
+        Assert.Equal("ruim 4.050", TextFormat.Dutch.InText(Figure("banen-groei-overig")));
+        Assert.Equal("ruim 6.750 × 60% = ruim 4.050", TextFormat.Dutch.Calculation(Figure("banen-groei-overig")));
         Assert.Equal(
             Figure("banen-groei").Value.ToDecimal(),
             Figure("banen-groei-overig").Value.ToDecimal() + Figure("banen-hightech").Value.ToDecimal());
@@ -144,7 +144,7 @@ public sealed class ReferenceContentTests
 
         Assert.Equal([new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 8), new DateOnly(2025, 7, 10)], meetings.Select(m => m.Date));
         Assert.Equal([MeetingKind.PolitiekeAvond, MeetingKind.Besluitvormend, MeetingKind.Besluitvormend], meetings.Select(m => m.Kind));
-        Assert.Equal(["dinsdag 1 juli 2025", "dinsdag 8 juli 2025", "donderdag 10 juli 2025"], meetings.Select(m => DutchFormat.LongDate(m.Date)));
+        Assert.Equal(["dinsdag 1 juli 2025", "dinsdag 8 juli 2025", "donderdag 10 juli 2025"], meetings.Select(m => TextFormat.Dutch.LongDate(m.Date)));
     }
 
     [Fact]

@@ -37,21 +37,21 @@ public sealed class ShownOrRefusedTests : IDisposable
     {
         // Dates of editing are checked against the real date, whatever day the loader's clock is set to.
         var today = TimeProvider.System.Today();
-        var tomorrow = DutchFormat.IsoDate(today.AddDays(1));
+        var tomorrow = TextFormat.IsoDate(today.AddDays(1));
         content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", $"{{ \"datum\": \"{tomorrow}\", \"wat\"");
 
         var result = ContentLoader.Load(content.Root, On(2025, 7, 1));
 
         Assert.Null(result.Snapshot);
         Assert.Equal(
-            new ContentError(Publicatie, content.LineOf(Publicatie, $"\"{tomorrow}\", \"wat\""), 7, $"De wijziging op {tomorrow} ligt na vandaag ({DutchFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {DutchFormat.Date(today.AddDays(1))}' staan. Zet de datum waarop u de wijziging maakt."),
+            new ContentError(Publicatie, content.LineOf(Publicatie, $"\"{tomorrow}\", \"wat\""), 7, $"De wijziging op {tomorrow} ligt na vandaag ({TextFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {TextFormat.Dutch.Date(today.AddDays(1))}' staan. Zet de datum waarop u de wijziging maakt."),
             Assert.Single(result.Errors));
     }
 
     [Fact]
     public void Load_ChangeDatedToday_IsValid()
     {
-        var today = DutchFormat.IsoDate(TimeProvider.System.Today());
+        var today = TextFormat.IsoDate(TimeProvider.System.Today());
         content.Replace(Publicatie, "{ \"datum\": \"2025-05-28\", \"wat\"", $"{{ \"datum\": \"{today}\", \"wat\"");
 
         Assert.True(ContentLoader.Load(content.Root, On(2025, 7, 1)).IsValid);

@@ -50,7 +50,7 @@ public sealed class SourceAndComputedFigureTests : IDisposable
     [Fact]
     public void Source_GeraadpleegdAfterToday_IsAnErrorAtTheDate()
     {
-        var tomorrow = DutchFormat.IsoDate(TimeProvider.System.Today().AddDays(1));
+        var tomorrow = TextFormat.IsoDate(TimeProvider.System.Today().AddDays(1));
         content.Replace(Publicatie, "\"geraadpleegd\": \"2025-05-28\"", $"\"geraadpleegd\": \"{tomorrow}\"");
 
         Assert.Equal(
@@ -94,7 +94,7 @@ public sealed class SourceAndComputedFigureTests : IDisposable
         var share = Loaded().FindFigure("aandeel-andere-sectoren")!;
 
         Assert.Equal(0.6m, share.Value.ToDecimal());
-        Assert.Equal("100% − 40% = 60%", DutchFormat.Calculation(share));
+        Assert.Equal("100% − 40% = 60%", TextFormat.Dutch.Calculation(share));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class SourceAndComputedFigureTests : IDisposable
     {
         var publication = Loaded();
 
-        Assert.Equal("€\u00A030\u00A0miljoen, €\u00A020\u00A0miljoen (berekend)", FigureTemplate.Fill("{cijfer:besparing-totaal}, {cijfer:besparing-sociaal-domein}", publication.FindFigure));
+        Assert.Equal("€\u00A030\u00A0miljoen, €\u00A020\u00A0miljoen (berekend)", FigureTemplate.Fill("{cijfer:besparing-totaal}, {cijfer:besparing-sociaal-domein}", publication.FindFigure, TextFormat.Dutch));
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class TimeRulesTests
     [InlineData(new[] { "2025-06-30", "2025-07-01" }, "maandag 30 juni 2025 en dinsdag 1 juli 2025")]
     [InlineData(new string[0], "")]
     public void DateList_GroupsDaysOfOneMonth(string[] dates, string expected) =>
-        Assert.Equal(expected, Formatting.DutchFormat.DateList(dates.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(expected, Formatting.TextFormat.Dutch.DateList(dates.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture))));
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

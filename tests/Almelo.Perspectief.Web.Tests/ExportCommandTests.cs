@@ -266,7 +266,7 @@ public sealed class ExportCommandTests
         {
             var footer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(export.Output, page))).QuerySelector("footer")!.TextContent;
             Assert.Contains("archiefkopie", footer, StringComparison.Ordinal);
-            Assert.Contains(Almelo.Perspectief.Content.Formatting.DutchFormat.Date(date), footer, StringComparison.Ordinal);
+            Assert.Contains(Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(date), footer, StringComparison.Ordinal);
             Assert.Contains(version, footer, StringComparison.Ordinal);
         }
     }

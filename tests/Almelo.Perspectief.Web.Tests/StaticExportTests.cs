@@ -145,7 +145,7 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
     public void Export_EveryPage_SaysInItsFooterOnWhichDayItWasMade(string name)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        string[] days = [Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today.AddDays(-1)), Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today), Almelo.Perspectief.Content.Formatting.DutchFormat.Date(today.AddDays(1))];
+        string[] days = [Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(today.AddDays(-1)), Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(today), Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(today.AddDays(1))];
 
         foreach (var file in Directory.EnumerateFiles(sites.Sites[name].Export.Output, "*.html", SearchOption.AllDirectories))
         {

@@ -65,7 +65,7 @@ public sealed class TakingPartTests
         Assert.Contains("De gemeenteraad bespreekt het voorstel op dinsdag 1 juli 2025 en beslist op dinsdag 8 en donderdag 10 juli 2025.", document.QuerySelector("#in-het-kort")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Status bijgewerkt", document.QuerySelector(".publicatie-kop__meta")!.TextContent, StringComparison.Ordinal);
         // Before any meeting the page was last modified by its newest change.
-        Assert.Equal(DutchFormat.IsoDate(NewestChange(content)), document.QuerySelector("meta[property='article:modified_time']")!.GetAttribute("content"));
+        Assert.Equal(TextFormat.IsoDate(NewestChange(content)), document.QuerySelector("meta[property='article:modified_time']")!.GetAttribute("content"));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class TakingPartTests
         Assert.Contains("De gemeenteraad vergaderde erover op dinsdag 1, dinsdag 8 en donderdag 10 juli 2025.", document.QuerySelector("#in-het-kort")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Status bijgewerkt 10 juli 2025", document.QuerySelector(".publicatie-kop__meta")!.TextContent.ReplaceLineEndings(" "), StringComparison.Ordinal);
         // Modified: the status's date or the newest change, whichever is later.
-        var modified = DutchFormat.IsoDate(new[] { new DateOnly(2025, 7, 10), NewestChange(content) }.Max());
+        var modified = TextFormat.IsoDate(new[] { new DateOnly(2025, 7, 10), NewestChange(content) }.Max());
         Assert.Equal(modified, document.QuerySelector("meta[property='article:modified_time']")!.GetAttribute("content"));
         Assert.Contains($"<lastmod>{modified}</lastmod>", await client.GetStringAsync("/sitemap.xml"), StringComparison.Ordinal);
     }

@@ -231,7 +231,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Validate_ChangeDatedAfterToday_ExitsOne()
     {
-        var tomorrow = DutchFormat.IsoDate(TimeProvider.System.Today().AddDays(1));
+        var tomorrow = TextFormat.IsoDate(TimeProvider.System.Today().AddDays(1));
         content.Replace(ContentFixture.Slug + "/publicatie.json", "{ \"datum\": \"2025-05-28\", \"wat\"", $"{{ \"datum\": \"{tomorrow}\", \"wat\"");
 
         var (exit, output, _) = Validate(content.Root);

@@ -73,8 +73,8 @@ internal static class ChartReader
                 charts.Add(new Chart(
                     g.Id,
                     g.Soort,
-                    FigureTemplate.Fill(g.Titel, Lookup),
-                    FigureTemplate.Fill(g.Samenvatting, Lookup),
+                    FigureTemplate.Fill(g.Titel, Lookup, TextFormat.Dutch),
+                    FigureTemplate.Fill(g.Samenvatting, Lookup, TextFormat.Dutch),
                     parts.Select(p => p.Figure is { } figure ? new ChartPart(p.Label, figure) : null).OfType<ChartPart>().ToList(),
                     total,
                     categories,
@@ -101,7 +101,7 @@ internal static class ChartReader
         }
         if (sum.ToDecimal() != total.Value.ToDecimal())
         {
-            errors.Add(file.ErrorAt(at + "/delen", $"De delen tellen op tot {DutchFormat.Number(sum.ToDecimal())}, maar het totaal '{total.Id}' is {DutchFormat.Number(total.Value.ToDecimal())}. Ze moeten gelijk zijn."));
+            errors.Add(file.ErrorAt(at + "/delen", $"De delen tellen op tot {TextFormat.Dutch.Number(sum.ToDecimal())}, maar het totaal '{total.Id}' is {TextFormat.Dutch.Number(total.Value.ToDecimal())}. Ze moeten gelijk zijn."));
         }
     }
 }

@@ -121,7 +121,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         {
             if (Math.Abs(waarde) > ContentLimits.MaxFigureValue)
             {
-                errors.Add(file.ErrorAt(at + "/waarde", $"Het getal van '{cijfer.Id}' is te groot; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFigureValue)}. Controleer het aantal nullen."));
+                errors.Add(file.ErrorAt(at + "/waarde", $"Het getal van '{cijfer.Id}' is te groot; het grootste getal is {TextFormat.Dutch.Number(ContentLimits.MaxFigureValue)}. Controleer het aantal nullen."));
                 return null;
             }
             value = Rational.Whole(waarde);
@@ -140,7 +140,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             }
             if (teller > ContentLimits.MaxFraction || noemer > ContentLimits.MaxFraction)
             {
-                errors.Add(file.ErrorAt(at + (teller > ContentLimits.MaxFraction ? "/teller" : "/noemer"), $"De teller en noemer van '{cijfer.Id}' zijn te groot; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFraction)}. Vereenvoudig de breuk, bijvoorbeeld 2 en 3 voor twee derde."));
+                errors.Add(file.ErrorAt(at + (teller > ContentLimits.MaxFraction ? "/teller" : "/noemer"), $"De teller en noemer van '{cijfer.Id}' zijn te groot; het grootste getal is {TextFormat.Dutch.Number(ContentLimits.MaxFraction)}. Vereenvoudig de breuk, bijvoorbeeld 2 en 3 voor twee derde."));
                 return null;
             }
             value = new Rational(teller, noemer);
@@ -215,7 +215,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         }
         if (value.ToDecimal() > ContentLimits.MaxFigureValue)
         {
-            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een getal dat te groot is; het grootste getal is {DutchFormat.Number(ContentLimits.MaxFigureValue)}. Controleer de cijfers bij \"van\"."));
+            errors.Add(file.ErrorAt(at, $"De berekening van '{cijfer.Id}' geeft een getal dat te groot is; het grootste getal is {TextFormat.Dutch.Number(ContentLimits.MaxFigureValue)}. Controleer de cijfers bij \"van\"."));
             return null;
         }
 
@@ -243,14 +243,14 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
             return;
         }
         var computed = new Figure(cijfer.Id, cijfer.Label, stated.Unit, value, stated.ShownAsFraction, Approximation.None, null, new Derivation(operation, inputs));
-        var difference = Math.Abs(DutchFormat.Rounded(computed) - DutchFormat.Rounded(stated));
+        var difference = Math.Abs(TextFormat.Rounded(computed) - TextFormat.Rounded(stated));
         // "ruim" or "ongeveer" allows the rounding of the source (1%); an exact figure must match exactly.
         var allowed = stated.Approximation == Approximation.None && inputs.All(i => i.Approximation == Approximation.None)
             ? 0m
-            : Math.Abs(DutchFormat.Rounded(stated)) / 100m;
+            : Math.Abs(TextFormat.Rounded(stated)) / 100m;
         if (difference > allowed)
         {
-            errors.Add(file.ErrorAt(at, $"Het cijfer '{cijfer.Id}' is {DutchFormat.InTable(stated)}, maar de controle geeft {DutchFormat.Calculation(computed)}. Een van de cijfers klopt niet; kijk het na in de bron."));
+            errors.Add(file.ErrorAt(at, $"Het cijfer '{cijfer.Id}' is {TextFormat.Dutch.InTable(stated)}, maar de controle geeft {TextFormat.Dutch.Calculation(computed)}. Een van de cijfers klopt niet; kijk het na in de bron."));
         }
     }
 
@@ -277,7 +277,7 @@ internal sealed class FigureCalculator(JsonDocumentSource file, IReadOnlyDiction
         var (unit, unitError) = ResultUnit(operation, inputs);
         if (unitError is not null || unit != declaredUnit)
         {
-            errors.Add(file.ErrorAt(at, unitError ?? $"De berekening van '{cijfer.Id}' geeft een uitkomst in {DutchFormat.UnitName(unit)}, maar als eenheid staat er {DutchFormat.UnitName(declaredUnit)}."));
+            errors.Add(file.ErrorAt(at, unitError ?? $"De berekening van '{cijfer.Id}' geeft een uitkomst in {TextFormat.Dutch.UnitName(unit)}, maar als eenheid staat er {TextFormat.Dutch.UnitName(declaredUnit)}."));
             return null;
         }
 

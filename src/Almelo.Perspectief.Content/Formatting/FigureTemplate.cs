@@ -17,12 +17,12 @@ public static partial class FigureTemplate
     /// <summary>Every figure id a text refers to, in order.</summary>
     public static IEnumerable<string> References(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 
-    public static string Fill(string text, Func<string, Figure?> lookup) => Placeholder().Replace(text, m =>
-        lookup(m.Groups[1].Value) is { } figure ? DutchFormat.InText(figure) + Mark(figure) : m.Value);
+    public static string Fill(string text, Func<string, Figure?> lookup, TextFormat format) => Placeholder().Replace(text, m =>
+        lookup(m.Groups[1].Value) is { } figure ? format.InText(figure) + Mark(figure, format) : m.Value);
 
     /// <summary>
     /// What follows a figure in a sentence: " (berekend)" for one the site computed, so that no computed number reads
     /// as a fact from a source; nothing for a stated one. Every <c>{cijfer:id}</c>, in Markdown or plain text, ends with it.
     /// </summary>
-    public static string Mark(Figure figure) => figure.IsDerived ? " (berekend)" : string.Empty;
+    public static string Mark(Figure figure, TextFormat format) => figure.IsDerived ? format.CalculatedMark : string.Empty;
 }

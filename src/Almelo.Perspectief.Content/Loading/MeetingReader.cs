@@ -96,11 +96,11 @@ internal static class MeetingReader
         var local = date.ToDateTime(clock);
         if (AlmeloTime.TimeZone.IsInvalidTime(local))
         {
-            errors.Add(source.ErrorAt(pointer, $"De tijd {text} bestaat niet op {DutchFormat.Date(date)}: die nacht gaat de klok een uur vooruit (zomertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur."));
+            errors.Add(source.ErrorAt(pointer, $"De tijd {text} bestaat niet op {TextFormat.Dutch.Date(date)}: die nacht gaat de klok een uur vooruit (zomertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur."));
         }
         else if (AlmeloTime.TimeZone.IsAmbiguousTime(local))
         {
-            errors.Add(source.ErrorAt(pointer, $"De tijd {text} komt op {DutchFormat.Date(date)} twee keer voor: die nacht gaat de klok een uur terug (wintertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur."));
+            errors.Add(source.ErrorAt(pointer, $"De tijd {text} komt op {TextFormat.Dutch.Date(date)} twee keer voor: die nacht gaat de klok een uur terug (wintertijd). Kies een tijd vóór 2.00 uur of vanaf 3.00 uur."));
         }
     }
 

@@ -59,7 +59,7 @@ internal static class PressReader
             }
             if (date > today)
             {
-                errors.Add(file.ErrorAt($"/wijzigingen/{i}/datum", $"De wijziging op {wijzigingen[i].Datum} ligt na vandaag ({DutchFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {DutchFormat.Date(date.Value)}' staan. Zet de datum waarop u de wijziging maakt."));
+                errors.Add(file.ErrorAt($"/wijzigingen/{i}/datum", $"De wijziging op {wijzigingen[i].Datum} ligt na vandaag ({TextFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {TextFormat.Dutch.Date(date.Value)}' staan. Zet de datum waarop u de wijziging maakt."));
             }
             changes.Add(new Change(date.Value, wijzigingen[i].Wat));
         }

@@ -68,7 +68,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
         return new Publication(
             slug,
             value.Titel,
-            FigureTemplate.Fill(value.Samenvatting, id => numbers.Figures.FirstOrDefault(f => f.Id == id)),
+            FigureTemplate.Fill(value.Samenvatting, id => numbers.Figures.FirstOrDefault(f => f.Id == id), TextFormat.Dutch),
             date,
             value.Plaats,
             value.Uitgever,

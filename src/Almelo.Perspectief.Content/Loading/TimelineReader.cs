@@ -52,7 +52,7 @@ internal static class TimelineReader
                 errors.Add(file.ErrorAt(at + "/bron", $"De bron '{step.Bron}' van deze stap bestaat niet. Zet de bron eerst bij \"bronnen\" en gebruik de id daarvan."));
             }
 
-            var result = new TimelineStep(FigureTemplate.Fill(step.Titel, figure), FigureTemplate.Fill(step.Uitleg, figure), date, step.Periode, stepMeetings) { Source = source };
+            var result = new TimelineStep(FigureTemplate.Fill(step.Titel, figure, TextFormat.Dutch), FigureTemplate.Fill(step.Uitleg, figure, TextFormat.Dutch), date, step.Periode, stepMeetings) { Source = source };
             var first = stepMeetings.Count > 0 ? stepMeetings.Min(m => m.Date) : date;
             if (first is not null && previous is not null && first < previous)
             {

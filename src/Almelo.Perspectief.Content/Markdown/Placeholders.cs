@@ -76,11 +76,11 @@ internal sealed class PlaceholderRenderer(Func<string, Figure?> lookup) : HtmlOb
             return;
         }
         renderer.Write("<data class=\"cijfer-in-tekst\" value=\"")
-            .Write(Math.Round(DutchFormat.Rounded(figure), 4).ToString(CultureInfo.InvariantCulture))
+            .Write(Math.Round(TextFormat.Rounded(figure), 4).ToString(CultureInfo.InvariantCulture))
             .Write("\">")
-            .WriteEscape(DutchFormat.InText(figure))
+            .WriteEscape(TextFormat.Dutch.InText(figure))
             .Write("</data>")
-            .WriteEscape(FigureTemplate.Mark(figure));
+            .WriteEscape(FigureTemplate.Mark(figure, TextFormat.Dutch));
     }
 }
 

@@ -111,7 +111,7 @@ internal static partial class SectionTextReader
             current = heading;
             (title, id) = HeadingParts(lines[heading.Line]);
             // An unknown {cijfer:id} in the heading is reported with the other inlines.
-            title = FigureTemplate.Fill(title, lookup);
+            title = FigureTemplate.Fill(title, lookup, TextFormat.Dutch);
             if (id is null)
             {
                 errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));

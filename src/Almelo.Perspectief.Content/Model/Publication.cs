@@ -21,6 +21,9 @@ public sealed record Publication(
     IReadOnlyList<Term> Glossary,
     IReadOnlyList<TimelineStep> Timeline)
 {
+    /// <summary>The language of this edition: Dutch, or a translation built from the same figures, dates, sources and ids.</summary>
+    public SiteLanguage Language { get; init; } = SiteLanguage.Dutch;
+
     public Figure? FindFigure(string id) => Figures.FirstOrDefault(f => f.Id == id);
 
     public Section? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);

@@ -57,7 +57,7 @@ public sealed partial record PublicationStatus(DecisionStage Stage, string Text,
         {
             return null;
         }
-        var (stage, decision, values) = Evaluate(publication.Meetings, today);
+        var (stage, decision, values) = Evaluate(publication.Meetings, today, TextFormat.For(publication.Language));
         var since = publication.Meetings.Where(m => m.HasPassed(today)).Select(m => (DateOnly?)m.Date).Max();
         return new PublicationStatus(stage, Fill(wording.For(stage), values), decision, since);
     }
@@ -72,11 +72,11 @@ public sealed partial record PublicationStatus(DecisionStage Stage, string Text,
         {
             return null;
         }
-        var (stage, _, values) = Evaluate(publication.Meetings, today);
+        var (stage, _, values) = Evaluate(publication.Meetings, today, TextFormat.For(publication.Language));
         return Fill(wording.For(stage), values);
     }
 
-    private static (DecisionStage Stage, Meeting? Decision, Dictionary<string, string> Values) Evaluate(IReadOnlyList<Meeting> meetings, DateOnly today)
+    private static (DecisionStage Stage, Meeting? Decision, Dictionary<string, string> Values) Evaluate(IReadOnlyList<Meeting> meetings, DateOnly today, TextFormat format)
     {
         var decision = meetings.LastOrDefault(m => m.Outcome is not null && m.HasPassed(today));
         var stage = meetings.All(m => m.HasPassed(today))
@@ -85,11 +85,11 @@ public sealed partial record PublicationStatus(DecisionStage Stage, string Text,
             : meetings.Any(m => m.HasPassed(today)) ? DecisionStage.Discussing : DecisionStage.Upcoming;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["bespreken"] = DutchFormat.DateList(meetings.Where(m => m.Kind == MeetingKind.PolitiekeAvond).Select(m => m.Date)),
-            ["beslissen"] = DutchFormat.DateList(meetings.Where(m => m.Kind == MeetingKind.Besluitvormend).Select(m => m.Date)),
-            ["vergaderd"] = DutchFormat.DateList(meetings.Where(m => m.HasPassed(today)).Select(m => m.Date)),
-            ["komend"] = DutchFormat.DateList(meetings.Where(m => !m.HasPassed(today)).Select(m => m.Date)),
-            ["besluitdatum"] = decision is null ? string.Empty : DutchFormat.DateList([decision.Date]),
+            ["bespreken"] = format.DateList(meetings.Where(m => m.Kind == MeetingKind.PolitiekeAvond).Select(m => m.Date)),
+            ["beslissen"] = format.DateList(meetings.Where(m => m.Kind == MeetingKind.Besluitvormend).Select(m => m.Date)),
+            ["vergaderd"] = format.DateList(meetings.Where(m => m.HasPassed(today)).Select(m => m.Date)),
+            ["komend"] = format.DateList(meetings.Where(m => !m.HasPassed(today)).Select(m => m.Date)),
+            ["besluitdatum"] = decision is null ? string.Empty : format.DateList([decision.Date]),
             ["uitkomst"] = decision?.Outcome?.Text ?? string.Empty,
         };
         return (stage, stage is DecisionStage.Decided or DecisionStage.DecidedContinuing ? decision : null, values);

@@ -21,7 +21,7 @@ internal static class FiguresCsv
             Separator = ';',
             NewLine = "\r\n",
             WriteByteOrderMark = true,
-            FormatProvider = DutchFormat.Culture,
+            FormatProvider = TextFormat.Dutch.Culture,
             Injection = CsvInjection.Escape,
         };
         using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
@@ -39,15 +39,15 @@ internal static class FiguresCsv
     [
         figure.Id,
         figure.Label,
-        Math.Round(DutchFormat.Rounded(figure), 4).ToString(DutchFormat.Culture),
-        DutchFormat.UnitName(figure.Unit),
+        Math.Round(TextFormat.Rounded(figure), 4).ToString(TextFormat.Dutch.Culture),
+        TextFormat.Dutch.UnitName(figure.Unit),
         figure.IsDerived ? "berekend" : "vermeld",
-        DutchFormat.ApproximationWord(figure.Approximation),
-        DutchFormat.InTable(figure),
-        figure.IsDerived ? DutchFormat.Calculation(figure) : string.Empty,
+        TextFormat.Dutch.ApproximationWord(figure.Approximation),
+        TextFormat.Dutch.InTable(figure),
+        figure.IsDerived ? TextFormat.Dutch.Calculation(figure) : string.Empty,
         string.Join(" | ", figure.Sources.Select(s => s.Title)),
-        string.Join(" | ", figure.Sources.Select(s => s.Date is { } date ? DutchFormat.IsoDate(date) : string.Empty)),
-        string.Join(" | ", figure.Sources.Select(s => s.Consulted is { } consulted ? DutchFormat.IsoDate(consulted) : string.Empty)),
+        string.Join(" | ", figure.Sources.Select(s => s.Date is { } date ? TextFormat.IsoDate(date) : string.Empty)),
+        string.Join(" | ", figure.Sources.Select(s => s.Consulted is { } consulted ? TextFormat.IsoDate(consulted) : string.Empty)),
         string.Join(" | ", figure.Sources.Select(s => sourceAddress(s)?.ToString()).OfType<string>()),
         new Uri(page, "#" + Anchors.Figure(figure.Id)).ToString(),
     ];

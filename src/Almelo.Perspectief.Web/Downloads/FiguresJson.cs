@@ -25,25 +25,25 @@ internal static class FiguresJson
     {
         var document = new ExportDocument(
             schema.ToString(),
-            new ExportPublication(publication.Slug, publication.Title, page.ToString(), DutchFormat.IsoDate(publication.Date), DutchFormat.IsoDate(publication.LastUpdated), publication.Publisher),
+            new ExportPublication(publication.Slug, publication.Title, page.ToString(), TextFormat.IsoDate(publication.Date), TextFormat.IsoDate(publication.LastUpdated), publication.Publisher),
             publication.Sources.Select(s => new ExportSource(s.Id, s.Title, s.Publisher, IsoDate(s.Date), IsoDate(s.Consulted), s.Place, s.Url?.ToString(), s.File is null ? null : fileAddress(s.File).ToString())).ToList(),
             publication.Figures.Select(f => new ExportFigure(
                 f.Id,
                 f.Label,
-                f.Unit == FigureUnit.Aandeel ? f.Value.ToDecimal() : DutchFormat.Rounded(f),
+                f.Unit == FigureUnit.Aandeel ? f.Value.ToDecimal() : TextFormat.Rounded(f),
                 f.ShownAsFraction ? f.Value.Numerator : null,
                 f.ShownAsFraction ? f.Value.Denominator : null,
-                DutchFormat.UnitName(f.Unit),
+                TextFormat.Dutch.UnitName(f.Unit),
                 f.IsDerived ? "berekend" : "vermeld",
-                f.Approximation == Approximation.None ? null : DutchFormat.ApproximationWord(f.Approximation),
-                DutchFormat.InTable(f),
+                f.Approximation == Approximation.None ? null : TextFormat.Dutch.ApproximationWord(f.Approximation),
+                TextFormat.Dutch.InTable(f),
                 f.Source?.Id,
-                f.Derivation is { } d ? new ExportDerivation(d.Operation.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Id).ToList(), DutchFormat.Calculation(f)) : null,
+                f.Derivation is { } d ? new ExportDerivation(d.Operation.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Id).ToList(), TextFormat.Dutch.Calculation(f)) : null,
                 new Uri(page, "#" + Anchors.Figure(f.Id)).ToString())).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
     }
 
-    private static string? IsoDate(DateOnly? date) => date is { } day ? DutchFormat.IsoDate(day) : null;
+    private static string? IsoDate(DateOnly? date) => date is { } day ? TextFormat.IsoDate(day) : null;
 
 
     private sealed record ExportDocument(

@@ -23,7 +23,7 @@ internal static class MeetingsCalendar
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone, publication.Date.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false));
         foreach (var meeting in meetings)
         {
-            var kind = DutchFormat.MeetingKind(meeting.Kind);
+            var kind = TextFormat.Dutch.MeetingKind(meeting.Kind);
             var url = link(meeting);
             var calendarEvent = new CalendarEvent
             {

@@ -72,18 +72,18 @@ internal sealed class ChartModel
         Chart = chart;
         if (chart.Kind == ChartKind.Verdeling)
         {
-            Bars = chart.Parts.Select((p, i) => new ChartBar(p.Label, PartText(chart, p.Figure), [new ChartSegment(Math.Max(0, DutchFormat.Rounded(p.Figure)), i)])).ToList();
+            Bars = chart.Parts.Select((p, i) => new ChartBar(p.Label, PartText(chart, p.Figure), [new ChartSegment(Math.Max(0, TextFormat.Rounded(p.Figure)), i)])).ToList();
             Legend = [];
-            var whole = chart.Total is { } total ? DutchFormat.Rounded(total) : Bars.Select(b => b.Segments[0].Value).DefaultIfEmpty(0).Max();
+            var whole = chart.Total is { } total ? TextFormat.Rounded(total) : Bars.Select(b => b.Segments[0].Value).DefaultIfEmpty(0).Max();
             Axis = new ChartAxis(0, Math.Max(whole, 1), null);
         }
         else
         {
             Bars = chart.Categories.Select((category, c) => new ChartBar(
                 category,
-                ChartTotals.CategoryTotal(chart, c) is { } sum ? DutchFormat.InText(sum) : "–",
+                ChartTotals.CategoryTotal(chart, c) is { } sum ? TextFormat.Dutch.InText(sum) : "–",
                 chart.Series.Select((s, i) => (Value: s.Values[c], Style: i)).Where(v => v.Value is not null)
-                    .Select(v => new ChartSegment(Math.Max(0, DutchFormat.Rounded(v.Value!)), v.Style)).ToList())).ToList();
+                    .Select(v => new ChartSegment(Math.Max(0, TextFormat.Rounded(v.Value!)), v.Style)).ToList())).ToList();
             Legend = chart.Series.Select((s, i) => new ChartLegendEntry(s.Label, OnlyValue(s), i)).ToList();
             Axis = StackedAxis(Bars.Select(b => b.Segments.Sum(s => s.Value)).ToList());
         }
@@ -100,7 +100,7 @@ internal sealed class ChartModel
     /// <summary>Said visibly wherever the chart is drawn when its axis does not start at 0.</summary>
     public string? AxisNote => Axis.Start == 0
         ? null
-        : $"Let op: de as begint bij {DutchFormat.Number(Axis.Start)}, niet bij 0.";
+        : $"Let op: de as begint bij {TextFormat.Dutch.Number(Axis.Start)}, niet bij 0.";
 
     /// <summary>The sources of the chart's figures, and whether some were computed from them.</summary>
     public string SourceLine
@@ -108,19 +108,19 @@ internal sealed class ChartModel
         get
         {
             var sources = Chart.Figures.SelectMany(f => f.Sources).DistinctBy(s => s.Id)
-                .Select(s => $"{s.Title} ({s.Publisher}, {DutchFormat.SourceDates(s)})").ToList();
+                .Select(s => $"{s.Title} ({s.Publisher}, {TextFormat.Dutch.SourceDates(s)})").ToList();
             var line = sources.Count == 0 ? "Bron: niet bekend." : $"Bron: {string.Join("; ", sources)}.";
             return Chart.Figures.Any(f => f.IsDerived) ? line + " Een deel van de cijfers is daaruit berekend." : line;
         }
     }
 
     private static string PartText(Chart chart, Figure part) => ChartTotals.ShareOfTotal(chart, part) is { } share
-        ? $"{DutchFormat.InText(part)} ({DutchFormat.Percent(share)})"
-        : DutchFormat.InText(part);
+        ? $"{TextFormat.Dutch.InText(part)} ({TextFormat.Dutch.Percent(share)})"
+        : TextFormat.Dutch.InText(part);
 
     /// <summary>The value of a series that shows one figure only (in one category, or the same in each); otherwise none.</summary>
     private static string? OnlyValue(ChartSeries series) =>
-        series.Values.OfType<Figure>().Select(f => f.Id).Distinct().Count() == 1 ? DutchFormat.InText(series.Values.OfType<Figure>().First()) : null;
+        series.Values.OfType<Figure>().Select(f => f.Id).Distinct().Count() == 1 ? TextFormat.Dutch.InText(series.Values.OfType<Figure>().First()) : null;
 
     /// <summary>
     /// From 0 when the bars differ by half of the longest or more; otherwise from a round number below the shortest bar,

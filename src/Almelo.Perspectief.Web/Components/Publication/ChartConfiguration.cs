@@ -58,12 +58,12 @@ internal sealed class ChartConfiguration(Chart chart)
         _ => "Aandeel",
     };
 
-    public string ShareOfTotal(Figure part) => ChartTotals.ShareOfTotal(chart, part) is { } share ? DutchFormat.Percent(share) : "–";
+    public string ShareOfTotal(Figure part) => ChartTotals.ShareOfTotal(chart, part) is { } share ? TextFormat.Dutch.Percent(share) : "–";
 
     /// <summary>A category's total, worded no stronger than its parts allow ("–" when it has none).</summary>
-    public string CategoryTotal(int category) => ChartTotals.CategoryTotal(chart, category) is { } total ? DutchFormat.InText(total) : "–";
+    public string CategoryTotal(int category) => ChartTotals.CategoryTotal(chart, category) is { } total ? TextFormat.Dutch.InText(total) : "–";
 
-    public static string Value(Figure? figure) => figure is null ? "–" : DutchFormat.InText(figure);
+    public static string Value(Figure? figure) => figure is null ? "–" : TextFormat.Dutch.InText(figure);
 
     private sealed record ChartData(IReadOnlyList<string> Bars, decimal Start, decimal End, decimal? Step, IReadOnlyList<ChartDataset> Datasets);
 

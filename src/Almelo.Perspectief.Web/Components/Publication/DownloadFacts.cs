@@ -9,7 +9,7 @@ internal static class DownloadFacts
     public static string Size(long bytes) => bytes switch
     {
         < 1000 => $"{bytes} bytes",
-        < 1_000_000 => $"{Math.Ceiling(bytes / 1000m).ToString("0", DutchFormat.Culture)}\u00A0kB",
-        _ => $"{(bytes / 1_000_000m).ToString("0.#", DutchFormat.Culture)}\u00A0MB",
+        < 1_000_000 => $"{Math.Ceiling(bytes / 1000m).ToString("0", TextFormat.Dutch.Culture)}\u00A0kB",
+        _ => $"{(bytes / 1_000_000m).ToString("0.#", TextFormat.Dutch.Culture)}\u00A0MB",
     };
 }
