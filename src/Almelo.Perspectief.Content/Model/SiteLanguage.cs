@@ -44,5 +44,8 @@ public sealed record SiteLanguage
     /// <summary>The language with this code, or null.</summary>
     public static SiteLanguage? FromCode(string? code) => All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.Ordinal));
 
+    /// <summary>The language of a culture (en-GB, en-US and en are English); Dutch for any culture the site has no language for.</summary>
+    public static SiteLanguage Of(CultureInfo culture) => FromCode(culture.TwoLetterISOLanguageName) ?? Dutch;
+
     public override string ToString() => Code;
 }

@@ -4,7 +4,6 @@ using Almelo.Perspectief.Web.Components;
 using Almelo.Perspectief.Web.Content;
 using Almelo.Perspectief.Web.Endpoints;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -93,6 +92,8 @@ internal static class PerspectiefHost
             });
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryState>());
         builder.Services.AddMudServices();
+        // Interface text per language: Resources/*.resx (Dutch) and *.en.resx, in the request's culture.
+        builder.Services.AddLocalization();
         return builder;
     }
 
@@ -138,14 +139,8 @@ internal static class PerspectiefHost
         app.UseCanonicalLetterCase();
         // 13-16. Validators and 304s, the output cache, whole responses, compression: their order is PageCaching's.
         app.UseContentCaching();
-        // 17. Dutch (nl-NL) for every render: the process culture may be anything.
-        var dutch = new CultureInfo("nl-NL");
-        app.UseRequestLocalization(new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture(dutch),
-            SupportedCultures = [dutch],
-            SupportedUICultures = [dutch],
-        });
+        // 17. The language of the address (nl-NL, or en-GB under /en) for every render: the process culture may be anything.
+        app.UsePathLanguage();
         // 18. Required by the page endpoints; no page has a form, so no token is ever made (NoAntiforgeryState).
         app.UseAntiforgery();
 
