@@ -105,11 +105,12 @@ internal static class SiteTranslationReader
         return errors.Count > before ? null : new SiteSettings(routes, council, site.Sources.Select(s => sources[s.Id]).ToList());
     }
 
-    private static void Count(JsonDocumentSource file, string pointer, int count, int expected, string each, string origin, List<ContentError> errors)
+    /// <summary>A list of a translation has one text per item of the Dutch list, in its order; otherwise an error at the list.</summary>
+    internal static void Count(JsonDocumentSource file, string pointer, int count, int expected, string each, string origin, List<ContentError> errors)
     {
         if (count != expected)
         {
-            errors.Add(file.ErrorAt(pointer, $"Hier staan {count} Engelse teksten, maar {origin} heeft er {expected}. Zet bij {each} precies één Engelse tekst, in dezelfde volgorde."));
+            errors.Add(file.ErrorAt(pointer, $"{(count == 1 ? "Hier staat 1 Engelse tekst" : $"Hier staan {count} Engelse teksten")}, maar {origin} heeft er {expected}. Zet bij {each} precies één Engelse tekst, in dezelfde volgorde."));
         }
     }
 }

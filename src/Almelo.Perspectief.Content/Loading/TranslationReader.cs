@@ -150,13 +150,8 @@ internal sealed class TranslationReader(ContentFolder folder, string slug, SiteL
             }
         }
 
-        private void CheckCount(string pointer, int count, int expected, string each, string origin)
-        {
-            if (count != expected)
-            {
-                errors.Add(file.ErrorAt(pointer, $"Hier staan {count} Engelse teksten, maar {origin} heeft er {expected}. Zet bij {each} precies één Engelse tekst, in dezelfde volgorde."));
-            }
-        }
+        private void CheckCount(string pointer, int count, int expected, string each, string origin) =>
+            SiteTranslationReader.Count(file, pointer, count, expected, each, origin, errors);
 
         /// <summary>A figure with the translation's label, its sources and the figures it is computed from (mapped first: dependency order).</summary>
         private Figure Map(Figure figure)
