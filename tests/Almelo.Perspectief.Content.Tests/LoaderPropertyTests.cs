@@ -36,7 +36,7 @@ public sealed class LoaderPropertyTests : IDisposable
         Assert.True(ContentLoader.Load(content.Root).IsValid);
     }
 
-    private enum Kind
+    internal enum Kind
     {
         Byte,
         Number,
@@ -44,13 +44,14 @@ public sealed class LoaderPropertyTests : IDisposable
         DuplicateLine,
     }
 
-    private sealed record Mutation(string File, Kind Kind, int Position, int Count, byte Byte, string Text)
+    internal sealed record Mutation(string File, Kind Kind, int Position, int Count, byte Byte, string Text)
     {
         public override string ToString() => $"{Kind} in {File} at {Position}: {Count} × {(Kind == Kind.Byte ? $"0x{Byte:X2}" : Text)}";
     }
 
-    private static Gen<Mutation> Mutations() =>
-        from file in Gen.Elements(Files)
+    /// <summary>One edit of one of <paramref name="files"/> (the reference content's files when none are named).</summary>
+    internal static Gen<Mutation> Mutations(string[]? files = null) =>
+        from file in Gen.Elements(files ?? Files)
         from kind in Gen.Elements(Enum.GetValues<Kind>())
         from position in Gen.Choose(0, 10_000)
         from count in Gen.Elements(1, 2, 10, 200, 2_000, 20_000)
@@ -80,7 +81,7 @@ public sealed class LoaderPropertyTests : IDisposable
             }
         });
 
-    private static byte[] Apply(byte[] original, Mutation mutation)
+    internal static byte[] Apply(byte[] original, Mutation mutation)
     {
         var at = mutation.Position % (original.Length + 1);
         switch (mutation.Kind)

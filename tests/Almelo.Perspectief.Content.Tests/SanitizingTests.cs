@@ -1,3 +1,4 @@
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Markdown;
 using Almelo.Perspectief.Content.Model;
@@ -19,7 +20,7 @@ public sealed class SanitizingTests
     {
         var errors = new List<ContentError>();
 
-        var sections = SectionTextReader.Read($"## Kop {{#kop}}\n\n{hostile}\n", "x/tekst.md", 2025, _ => null, [], new KnownIds(new HashSet<string>(), new HashSet<string>()), new HashSet<string>(), null, errors);
+        var sections = SectionTextReader.Read($"## Kop {{#kop}}\n\n{hostile}\n", "x/tekst.md", 2025, _ => null, TextFormat.Dutch, [], new KnownIds(new HashSet<string>(), new HashSet<string>()), new HashSet<string>(), null, errors);
 
         Assert.NotEmpty(errors);
         Assert.NotNull(sections);
@@ -36,7 +37,7 @@ public sealed class SanitizingTests
     {
         var errors = new List<ContentError>();
 
-        var sections = SectionTextReader.Read("## Kop {#kop}\n\nZie [de nota](https://almelo2025.perspectiefnota.nl/) en **dit**:\n\n- een\n- twee\n", "x/tekst.md", 2025, _ => null, [], new KnownIds(new HashSet<string>(), new HashSet<string>()), new HashSet<string>(), null, errors);
+        var sections = SectionTextReader.Read("## Kop {#kop}\n\nZie [de nota](https://almelo2025.perspectiefnota.nl/) en **dit**:\n\n- een\n- twee\n", "x/tekst.md", 2025, _ => null, TextFormat.Dutch, [], new KnownIds(new HashSet<string>(), new HashSet<string>()), new HashSet<string>(), null, errors);
 
         Assert.Empty(errors);
         Assert.NotNull(sections);

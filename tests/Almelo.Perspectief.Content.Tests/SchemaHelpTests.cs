@@ -38,7 +38,7 @@ public sealed partial class SchemaHelpTests
             Assert.True(reference is not null, $"{file}: \"$schema\" ontbreekt");
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, reference!));
             Assert.True(File.Exists(target), $"{file}: \"$schema\" {reference} bestaat niet");
-            Assert.Equal(Path.GetFileNameWithoutExtension(file) + ".schema.json", Path.GetFileName(target));
+            Assert.Equal(SchemaOf(file), Path.GetFileName(target));
             Assert.Equal(Content, Path.GetDirectoryName(target));
         }
     }
@@ -56,9 +56,17 @@ public sealed partial class SchemaHelpTests
         {
             var relative = "/" + Path.GetRelativePath(ContentFixture.RepositoryRoot, file).Replace('\\', '/');
             var schemas = mapped.Where(m => m.Value.Any(pattern => Glob(pattern).IsMatch(relative))).Select(m => m.Key).ToList();
-            Assert.Equal(["./content/" + Path.GetFileNameWithoutExtension(file) + ".schema.json"], schemas);
+            Assert.Equal(["./content/" + SchemaOf(file)], schemas);
         }
     }
+
+    /// <summary>The schema of a content file: its own name (cijfers.json), or for a translation (vertaling.en.json, site.en.json) the translation's schema.</summary>
+    private static string SchemaOf(string file) => Path.GetFileName(file) switch
+    {
+        "site.en.json" => "site-vertaling.schema.json",
+        var name when name.EndsWith(".en.json", StringComparison.Ordinal) => name[..^".en.json".Length] + ".schema.json",
+        var name => Path.GetFileNameWithoutExtension(name) + ".schema.json",
+    };
 
     /// <summary>
     /// Each field (under properties or $defs) and each enum needs a Dutch text; an "if" only names a field to test a

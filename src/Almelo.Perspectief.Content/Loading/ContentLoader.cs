@@ -14,9 +14,18 @@ public static class ContentLoader
     public const string TextFile = "tekst.md";
     public const string GlossaryFile = "begrippen.json";
 
+    /// <summary>The text of a publication in a language: tekst.md, tekst.en.md.</summary>
+    public static string TextFileIn(SiteLanguage language) => $"tekst{language.FileSuffix}.md";
+
+    /// <summary>The other words of a publication in a translation: vertaling.en.json (Dutch has them in its own files).</summary>
+    public static string TranslationFileIn(SiteLanguage language) => $"vertaling{language.FileSuffix}.json";
+
+    /// <summary>The site's settings in a language, at the content root: site.json, site.en.json.</summary>
+    public static string SiteFileIn(SiteLanguage language) => $"site{language.FileSuffix}.json";
+
     /// <summary>Folder names the site uses for its own pages and files: a publication there could never be reached.</summary>
     public static readonly IReadOnlySet<string> ReservedFolders = new HashSet<string>(
-        ["privacy", "toegankelijkheid", "schema", "js", "css", "lib", "sitemap", "robots", .. SiteRoutes.Operational],
+        ["privacy", "toegankelijkheid", "schema", "js", "css", "lib", "sitemap", "robots", .. SiteLanguage.All.Where(l => !l.IsDutch).Select(l => l.Code), .. SiteRoutes.Operational],
         StringComparer.Ordinal);
 
     /// <summary>
@@ -40,7 +49,9 @@ public static class ContentLoader
         // another day (a test, a preview of the page on a later date) moves what the page shows, not when it was edited.
         var today = TimeProvider.System.Today();
         var publications = new List<Publication>();
+        var translations = new List<Publication>();
         SiteSettings? site = null;
+        var siteTranslations = new Dictionary<string, SiteSettings>(StringComparer.Ordinal);
         try
         {
             var tree = ContentTree.Walk(folder.Root, cancellationToken);
@@ -64,9 +75,21 @@ public static class ContentLoader
                 {
                     errors.Add(new ContentError(name + "/", 1, 1, problem));
                 }
-                else if (LoadSafely(folder, name, today, errors) is { } publication)
+                else
                 {
-                    publications.Add(publication);
+                    var (publication, editions) = LoadSafely(folder, name, today, errors);
+                    if (publication is not null)
+                    {
+                        publications.Add(publication);
+                    }
+                    translations.AddRange(editions);
+                }
+            }
+            foreach (var language in SiteLanguage.All.Where(l => !l.IsDutch))
+            {
+                if (SiteTranslationReader.Read(folder, language, site, translations.Any(t => t.Language == language), errors) is { } translated)
+                {
+                    siteTranslations[language.Code] = translated;
                 }
             }
         }
@@ -83,7 +106,7 @@ public static class ContentLoader
 
         var loadedAt = (clock ?? TimeProvider.System).GetUtcNow();
         return errors.Count == 0
-            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files, Site = site }, errors)
+            ? new ContentLoadResult(new ContentSnapshot(publications, loadedAt) { Files = folder.Files, Site = site, Translations = translations, SiteTranslations = siteTranslations }, errors)
             : new ContentLoadResult(null, errors);
     }
 
@@ -99,21 +122,26 @@ public static class ContentLoader
     }
 
     /// <summary>
-    /// One publication; anything unforeseen while reading it becomes one error at the file read last, so that the
-    /// site keeps its last good content and the editor still gets a place to look.
+    /// One publication and its translations; anything unforeseen while reading them becomes one error at the file read
+    /// last, so that the site keeps its last good content and the editor still gets a place to look.
     /// </summary>
-    private static Publication? LoadSafely(ContentFolder folder, string slug, DateOnly today, List<ContentError> errors)
+    private static (Publication? Publication, IReadOnlyList<Publication> Translations) LoadSafely(ContentFolder folder, string slug, DateOnly today, List<ContentError> errors)
     {
         try
         {
-            return new PublicationReader(folder, slug, today, errors).Read();
+            var publication = new PublicationReader(folder, slug, today, errors).Read();
+            var translations = SiteLanguage.All.Where(l => !l.IsDutch)
+                .Select(l => new TranslationReader(folder, slug, l, errors).Read(publication))
+                .OfType<Publication>()
+                .ToList();
+            return (publication, translations);
         }
 #pragma warning disable CA1031 // Any exception here is a content problem the editor must hear of, never a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
             errors.Add(new ContentError(folder.LastFile, 1, 1, $"Dit bestand kon niet worden verwerkt ({Shown(e, folder)}). Maak de laatste wijziging ongedaan, of vereenvoudig de plek die u net veranderde."));
-            return null;
+            return (null, []);
         }
     }
 

@@ -17,6 +17,8 @@ internal static partial class ContentSchemas
     public const string Vergaderingen = "vergaderingen.schema.json";
     public const string Begrippen = "begrippen.schema.json";
     public const string Site = "site.schema.json";
+    public const string Vertaling = "vertaling.schema.json";
+    public const string SiteVertaling = "site-vertaling.schema.json";
 
     private static readonly Lazy<IReadOnlyDictionary<string, (JsonSchema Schema, JsonElement Document)>> Schemas = new(LoadAll);
 
@@ -191,7 +193,7 @@ internal static partial class ContentSchemas
     {
         var assembly = typeof(ContentSchemas).Assembly;
         var result = new Dictionary<string, (JsonSchema, JsonElement)>(StringComparer.Ordinal);
-        foreach (var name in new[] { Publicatie, Cijfers, Vergaderingen, Begrippen, Site })
+        foreach (var name in new[] { Publicatie, Cijfers, Vergaderingen, Begrippen, Site, Vertaling, SiteVertaling })
         {
             using var stream = assembly.GetManifestResourceStream("Schemas." + name)
                 ?? throw new InvalidOperationException($"Schema {name} is not embedded.");

@@ -25,7 +25,7 @@ public static class OperationalLinks
         var warnings = new List<ContentWarning>();
         foreach (var file in snapshot.Files)
         {
-            if (file.RelativePath.EndsWith("/" + ContentLoader.TextFile, StringComparison.Ordinal))
+            if (SiteLanguage.All.Any(l => file.RelativePath.EndsWith("/" + ContentLoader.TextFileIn(l), StringComparison.Ordinal)))
             {
                 InMarkdown(file, siteHost, warnings);
             }

@@ -192,7 +192,7 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             errors.Add(new ContentError(file, 1, 1, "Het bestand tekst.md ontbreekt. Elke publicatie heeft een tekst met onderdelen."));
             return null;
         }
-        if (ReadUtf8(file) is not { } markdown)
+        if (new ContentFileReader(folder, errors).Text(file) is not { } markdown)
         {
             return null;
         }
@@ -201,22 +201,12 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
             file,
             date?.Year ?? 0,
             id => numbers.Figures.FirstOrDefault(f => f.Id == id),
+            TextFormat.Dutch,
             glossary,
             numbers.Known,
             anchors.ToHashSet(StringComparer.Ordinal),
             statusSentences,
             errors);
-    }
-
-    /// <summary>A text file as UTF-8 with \n line ends (\r\n and a lone \r are read as one line end); invalid UTF-8 is an error, never replaced silently.</summary>
-    private string? ReadUtf8(string file)
-    {
-        if (folder.Read(file, ContentLimits.MaxTextFileBytes, out var problem) is not { } bytes)
-        {
-            errors.Add(new ContentError(file, 1, 1, problem ?? string.Empty));
-            return null;
-        }
-        return TextChecks.ValidUtf8(bytes, file, errors) is { } text ? System.Text.Encoding.UTF8.GetString(text).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
     }
 
     /// <summary>The ids a content file declares in one of its lists, read even when the file failed its schema; null when the file could not be read at all.</summary>
@@ -344,32 +334,5 @@ internal sealed class PublicationReader(ContentFolder folder, string slug, DateO
 
     /// <summary>A JSON content file: its value when it passed its schema, and the parsed file whenever it is valid JSON.</summary>
     private (T? Value, JsonDocumentSource? File) ReadJson<T>(string name, string schema, bool required)
-        where T : class
-    {
-        var relative = $"{slug}/{name}";
-        if (!folder.Exists(relative))
-        {
-            if (required)
-            {
-                errors.Add(new ContentError(relative, 1, 1, $"Het bestand {name} ontbreekt. Elke publicatie heeft er een."));
-            }
-            return (null, null);
-        }
-        if (folder.Read(relative, ContentLimits.MaxTextFileBytes, out var problem) is not { } bytes)
-        {
-            errors.Add(new ContentError(relative, 1, 1, problem ?? string.Empty));
-            return (null, null);
-        }
-        var source = JsonDocumentSource.Parse(bytes, relative, errors);
-        if (source is null)
-        {
-            return (null, null);
-        }
-        if (!ContentSchemas.Validate(source, schema, errors))
-        {
-            return (null, source);
-        }
-        source.CheckTexts(errors);
-        return (source.Read<T>(errors), source);
-    }
+        where T : class => new ContentFileReader(folder, errors).Json<T>($"{slug}/{name}", schema, required);
 }

@@ -52,10 +52,10 @@ internal static class StatusReader
             ? null
             : (ContentJson.Read<BesluitDelenFile>(file.Root).Status?.Zinnen?.Keys ?? []).ToHashSet(StringComparer.Ordinal);
 
-    private static StatusWording Wording(ZinnenFile status) =>
+    internal static StatusWording Wording(ZinnenFile status) =>
         new(status.Komend, status.Bezig, status.ZonderUitkomst, status.Besloten, status.BeslotenBezig);
 
-    private static void CheckPlaceholders(ZinnenFile status, string at, JsonDocumentSource file, List<ContentError> errors)
+    internal static void CheckPlaceholders(ZinnenFile status, string at, JsonDocumentSource file, List<ContentError> errors)
     {
         foreach (var (field, text) in new[] { ("komend", status.Komend), ("bezig", status.Bezig), ("zonder-uitkomst", status.ZonderUitkomst), ("besloten", status.Besloten), ("besloten-bezig", status.BeslotenBezig) })
         {

@@ -59,7 +59,7 @@ internal sealed class PlaceholderParser : InlineParser
     }
 }
 
-internal sealed class PlaceholderRenderer(Func<string, Figure?> lookup) : HtmlObjectRenderer<PlaceholderInline>
+internal sealed class PlaceholderRenderer(Func<string, Figure?> lookup, TextFormat format) : HtmlObjectRenderer<PlaceholderInline>
 {
     protected override void Write(HtmlRenderer renderer, PlaceholderInline obj)
     {
@@ -78,14 +78,14 @@ internal sealed class PlaceholderRenderer(Func<string, Figure?> lookup) : HtmlOb
         renderer.Write("<data class=\"cijfer-in-tekst\" value=\"")
             .Write(Math.Round(TextFormat.Rounded(figure), 4).ToString(CultureInfo.InvariantCulture))
             .Write("\">")
-            .WriteEscape(TextFormat.Dutch.InText(figure))
+            .WriteEscape(format.InText(figure))
             .Write("</data>")
-            .WriteEscape(FigureTemplate.Mark(figure, TextFormat.Dutch));
+            .WriteEscape(FigureTemplate.Mark(figure, format));
     }
 }
 
-/// <summary>Adds <c>{cijfer:id}</c> and <c>{status:naam}</c> to a Markdown pipeline, figures resolved against one publication's.</summary>
-internal sealed class PlaceholderExtension(Func<string, Figure?> lookup) : IMarkdownExtension
+/// <summary>Adds <c>{cijfer:id}</c> and <c>{status:naam}</c> to a Markdown pipeline, figures resolved against one publication's and formatted in its language.</summary>
+internal sealed class PlaceholderExtension(Func<string, Figure?> lookup, TextFormat format) : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.InlineParsers.Insert(0, new PlaceholderParser());
 
@@ -93,7 +93,7 @@ internal sealed class PlaceholderExtension(Func<string, Figure?> lookup) : IMark
     {
         if (renderer is HtmlRenderer html)
         {
-            html.ObjectRenderers.Insert(0, new PlaceholderRenderer(lookup));
+            html.ObjectRenderers.Insert(0, new PlaceholderRenderer(lookup, format));
         }
     }
 }

@@ -38,6 +38,7 @@ internal static partial class SectionTextReader
         string file,
         int defaultYear,
         Func<string, Figure?> lookup,
+        TextFormat format,
         IReadOnlyList<Term> glossary,
         KnownIds known,
         IReadOnlySet<string> anchors,
@@ -45,7 +46,7 @@ internal static partial class SectionTextReader
         ICollection<ContentError> errors)
     {
         var lines = markdown.Split('\n');
-        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new PlaceholderExtension(lookup)).Build();
+        var pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Use(new PlaceholderExtension(lookup, format)).Build();
         if (!CheckLines(lines, file, errors) || Parse(markdown, lines, pipeline, file, errors) is not { } document)
         {
             return null;
@@ -111,7 +112,7 @@ internal static partial class SectionTextReader
             current = heading;
             (title, id) = HeadingParts(lines[heading.Line]);
             // An unknown {cijfer:id} in the heading is reported with the other inlines.
-            title = FigureTemplate.Fill(title, lookup, TextFormat.Dutch);
+            title = FigureTemplate.Fill(title, lookup, format);
             if (id is null)
             {
                 errors.Add(Error(file, heading, $"De kop '{title}' heeft geen id. Zet er een id achter, bijvoorbeeld: ## {title} {{#mijn-onderdeel}}"));
@@ -136,8 +137,9 @@ internal static partial class SectionTextReader
 
         CheckFragments(document, file, anchors.Concat(sections.Select(s => s.Id)).ToHashSet(StringComparer.Ordinal), errors);
 
-        // The page has <base href="/">: a link within the page needs the page's path (the file's folder is the slug), or it leads to the home page.
-        var pagePath = "/" + file.Split('/')[0];
+        // The page has <base href="/">: a link within the page needs the page's path (the file's folder is the slug, under
+        // the language's prefix), or it leads to the home page.
+        var pagePath = format.Language.PathPrefix + "/" + file.Split('/')[0];
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.Url?.StartsWith('#') == true))
         {
             link.Url = pagePath + link.Url;

@@ -69,6 +69,9 @@ public sealed record Publication(
 public sealed record Source(string Id, string Title, string Publisher, DateOnly? Date, string? Place, Uri? Url, Attachment? File)
 {
     public DateOnly? Consulted { get; init; }
+
+    /// <summary>The language of <see cref="Title"/>: a translation keeps the Dutch title of a source it gives no title for, and the page marks it so.</summary>
+    public SiteLanguage TitleLanguage { get; init; } = SiteLanguage.Dutch;
 }
 
 /// <summary>A file in the publication's folder, read with the content, served at <c>/{slug}/{Path}</c>.</summary>
