@@ -16,6 +16,21 @@ public sealed partial class ContentGuideTests
 {
     private const string PageChapter = "Hoe de pagina is opgebouwd";
     private const string DecisionChapter = "Na het raadsbesluit";
+    private const string TranslationChapter = "Een vertaling in het Engels";
+
+    /// <summary>
+    /// The shipped content without its English translation: the examples of the other chapters show the Dutch files
+    /// (their English counterpart is the translation chapter's subject, and a test of its own below).
+    /// </summary>
+    private static ContentFixture DutchOnly()
+    {
+        var content = ContentFixture.Live();
+        foreach (var file in new[] { $"{ContentFixture.Slug}/tekst.en.md", $"{ContentFixture.Slug}/vertaling.en.json", "site.en.json" })
+        {
+            File.Delete(content.PathOf(file));
+        }
+        return content;
+    }
 
     private static readonly Guide Text = Guide.Read(Path.Combine(ContentFixture.RepositoryRoot, "docs", "inhoud-bewerken.md"));
 
@@ -132,7 +147,7 @@ public sealed partial class ContentGuideTests
     [MemberData(nameof(ChaptersWithExamples))]
     public void Examples_OfAChapter_LoadWithoutErrorsInTheShippedContent(string chapter)
     {
-        using var content = ContentFixture.Live();
+        using var content = chapter == TranslationChapter ? ContentFixture.Live() : DutchOnly();
         var editor = new Editor(content);
         foreach (var block in Text.Blocks.Where(b => b.Chapter == chapter && b.Kind == BlockKind.Example && b.IsContent))
         {
@@ -147,7 +162,7 @@ public sealed partial class ContentGuideTests
     [Fact]
     public void DecisionChapter_Checklist_RecordsTheDecisionInTheNotice()
     {
-        using var content = ContentFixture.Live();
+        using var content = DutchOnly();
         var editor = new Editor(content);
         foreach (var block in Text.Blocks.Where(b => b.Chapter == DecisionChapter && b.Kind == BlockKind.Example && b.IsContent))
         {
@@ -167,9 +182,38 @@ public sealed partial class ContentGuideTests
     }
 
     [Fact]
-    public void MeetingChapter_FullExample_FillsEveryOptionalField()
+    public void DecisionChapter_WithATranslation_AsksForTheEnglishOutcomeAndChange_ThenShowsBoth()
     {
         using var content = ContentFixture.Live();
+        var editor = new Editor(content);
+        foreach (var block in Text.Blocks.Where(b => b.Chapter == DecisionChapter && b.Kind == BlockKind.Example && b.IsContent))
+        {
+            editor.Apply(block);
+        }
+
+        var missing = ContentLoader.Load(content.Root);
+
+        var translation = $"{ContentFixture.Slug}/vertaling.en.json";
+        Assert.Contains(missing.Errors, e => e.File == translation && e.Message.Contains("\"uitkomst\"", StringComparison.Ordinal));
+        Assert.Contains(missing.Errors, e => e.File == translation && e.Message.Contains("\"wijzigingen\"", StringComparison.Ordinal));
+
+        var english = JsonNode.Parse(File.ReadAllText(content.PathOf(translation)))!.AsObject();
+        english["vergaderingen"]!["besluitvorming-2025-07-10"]!["uitkomst"] = "The council decided (example).";
+        english["wijzigingen"]!.AsArray().Add("Added: the council's decision (example).");
+        content.Write(translation, english.ToJsonString());
+
+        var result = ContentLoader.Load(content.Root);
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+        var nota = result.Snapshot!.Find(ContentFixture.Slug, SiteLanguage.English)!;
+        Assert.Equal("The council decided (example).", nota.Meetings.Single(m => m.Id == "besluitvorming-2025-07-10").Outcome?.Text);
+        Assert.Equal(DecisionStage.Decided, PublicationStatus.For(nota, new DateOnly(2026, 11, 26))!.Stage);
+    }
+
+    [Fact]
+    public void MeetingChapter_FullExample_FillsEveryOptionalField()
+    {
+        using var content = DutchOnly();
         var editor = new Editor(content);
         foreach (var block in Text.Blocks.Where(b => b.Chapter == "Een vergadering toevoegen" && b.Kind == BlockKind.Example && b.IsContent))
         {

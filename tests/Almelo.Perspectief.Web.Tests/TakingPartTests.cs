@@ -93,7 +93,8 @@ public sealed class TakingPartTests
     {
         using var content = ContentFixture.Live()
             .Replace(ContentFixture.Slug + "/publicatie.json", "\"bronnen\": [", "\"bronnen\": [\n    { \"id\": \"raadsbesluit\", \"titel\": \"Besluit (voorbeeld)\", \"uitgever\": \"Gemeenteraad Almelo\", \"datum\": \"2025-07-10\", \"url\": \"https://raad.example.org/besluit\", \"geraadpleegd\": \"2025-07-10\" },")
-            .Replace(Vergaderingen, "\"id\": \"besluitvorming-2025-07-10\",", "\"id\": \"besluitvorming-2025-07-10\",\n      \"uitkomst\": { \"tekst\": \"De raad stemde in met de nota (voorbeeld).\", \"besluit\": \"https://raad.example.org/besluit\", \"bron\": \"raadsbesluit\" },");
+            .Replace(Vergaderingen, "\"id\": \"besluitvorming-2025-07-10\",", "\"id\": \"besluitvorming-2025-07-10\",\n      \"uitkomst\": { \"tekst\": \"De raad stemde in met de nota (voorbeeld).\", \"besluit\": \"https://raad.example.org/besluit\", \"bron\": \"raadsbesluit\" },")
+            .Replace(ContentFixture.Slug + "/vertaling.en.json", "\"besluitvorming-2025-07-10\": { \"onderwerp\": \"Deciding on the Perspectiefnota\" }", "\"besluitvorming-2025-07-10\": { \"onderwerp\": \"Deciding on the Perspectiefnota\", \"uitkomst\": \"The council agreed to the nota (example).\" }");
         using var factory = new PerspectiefFactory(content.Root, now: new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
 
         var document = await factory.CreateClient().Html(Nota);
