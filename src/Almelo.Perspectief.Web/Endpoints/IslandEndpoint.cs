@@ -17,7 +17,7 @@ internal static class IslandEndpoint
     /// own culture, like the circuit's, is always Dutch: the address is not under <c>/en</c>.
     /// </summary>
     public static void MapIsland(this WebApplication app) =>
-        app.MapGet(RouteTable.Island.Template, Results<RazorComponentResult<LawChooserFragment>, NotFound> (string slug, [FromQuery(Name = RouteTable.IslandLanguage)] string? language, ContentStore store, HttpContext context) =>
+        app.MapGet(RouteTable.Island.Template, Results<RazorComponentResult<LawChooserFragment>, NotFound> (string slug, [FromQuery(Name = RouteTable.IslandLanguage)] string? language, IContentSource store, HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";
             return (language is null ? SiteLanguage.Dutch : SiteLanguage.FromCode(language)) is { } edition && store.Current.Find(slug, edition) is { Laws.Count: > 0 }
