@@ -133,7 +133,7 @@ public sealed class ChartPictureTests(ReferenceSite site) : IClassFixture<Refere
     {
         var chart = ContentLoader.Load(ContentFixture.ReferenceContent).Snapshot!.Publications[0].Charts.Single(c => c.Id == "groei-banen");
 
-        var model = new ChartModel(chart);
+        var model = new ChartModel(chart, Almelo.Perspectief.Content.Model.SiteLanguage.Dutch);
 
         Assert.Equal(new ChartAxis(35_000, 50_000, 5_000), model.Axis);
         Assert.Equal("Let op: de as begint bij 35.000, niet bij 0.", model.AxisNote);
@@ -146,7 +146,7 @@ public sealed class ChartPictureTests(ReferenceSite site) : IClassFixture<Refere
     {
         var chart = ContentLoader.Load(ContentFixture.ReferenceContent).Snapshot!.Publications[0].Charts.Single(c => c.Id == "verdeling-besparing");
 
-        var model = new ChartModel(chart);
+        var model = new ChartModel(chart, Almelo.Perspectief.Content.Model.SiteLanguage.Dutch);
 
         Assert.Equal(0, model.Axis.Start);
         Assert.Null(model.AxisNote);

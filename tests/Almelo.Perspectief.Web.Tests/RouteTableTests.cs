@@ -23,7 +23,7 @@ public sealed class RouteTableTests
         var routes = typeof(RouteTable).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => f.GetValue(null)).OfType<AddressRoute>().ToList();
 
-        Assert.Equal(22, routes.Count);
+        Assert.Equal(25, routes.Count);
         Assert.All(routes, route => Assert.Contains(route.Template, mapped));
     }
 

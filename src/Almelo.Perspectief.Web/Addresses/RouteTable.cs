@@ -23,6 +23,9 @@ internal static class RouteTable
     /// </summary>
     public const string PublicationFolder = "/{slug:regex(" + Anchors.IdPattern + ")}";
 
+    /// <summary>The prefix of an English edition's pictures: the publication's folder under <c>/en</c>.</summary>
+    public const string EnglishFolder = "/en" + PublicationFolder;
+
     public static readonly FixedRoute Home = new(HomeTemplate);
     public static readonly PublicationRoute Publication = new(PublicationTemplate);
 
@@ -46,11 +49,33 @@ internal static class RouteTable
     /// <summary>The picture share cards show, drawn from the title and figures (Pictures/SharePicture).</summary>
     public static readonly PublicationRoute ShareImage = new(PublicationFolder + "/deelafbeelding.png");
 
+    /// <summary>
+    /// The pictures of an English edition, under its page's address: drawn from its words with English formatting. The
+    /// other files of a publication (downloads, sources) are one per publication, at the Dutch addresses.
+    /// </summary>
+    public static readonly ChartRoute EnglishChartSvg = new(EnglishFolder + "/grafiek/{id}.svg");
+    public static readonly ChartRoute EnglishChartPng = new(EnglishFolder + "/grafiek/{id}.png");
+    public static readonly PublicationRoute EnglishShareImage = new(EnglishFolder + "/deelafbeelding.png");
+
     /// <summary>A file the publication declares (a source's text), at its path in the publication's folder.</summary>
     public static readonly AttachmentRoute File = new(PublicationFolder + "/{**path:minlength(1)}");
 
     /// <summary>The island's fresh markup, which the page's starter fetches just before it starts Blazor.</summary>
     public static readonly PublicationRoute Island = new("/_eiland/{slug}/wetten");
+
+    /// <summary>The chart pictures, share picture and island of an edition in a language.</summary>
+    public static ChartRoute ChartSvgIn(SiteLanguage language) => language.IsDutch ? ChartSvg : EnglishChartSvg;
+
+    public static ChartRoute ChartPngIn(SiteLanguage language) => language.IsDutch ? ChartPng : EnglishChartPng;
+
+    public static PublicationRoute ShareImageIn(SiteLanguage language) => language.IsDutch ? ShareImage : EnglishShareImage;
+
+    /// <summary>The island's address for an edition: the Dutch one has none of its own, so that its address stays as it was.</summary>
+    public static string IslandPath(string slug, SiteLanguage language) =>
+        language.IsDutch ? Island.Path(slug) : $"{Island.Path(slug)}?{IslandLanguage}={language.Code}";
+
+    /// <summary>The island endpoint's query parameter for the language of the laws it shows.</summary>
+    public const string IslandLanguage = "taal";
 
     public static readonly FixedRoute Sitemap = new("/sitemap.xml");
     public static readonly FixedRoute Robots = new("/robots.txt");

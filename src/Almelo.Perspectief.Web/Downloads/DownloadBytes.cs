@@ -11,20 +11,25 @@ internal static class DownloadBytes
     public static byte[] FiguresCsv(Publication publication, PublicAddress address) =>
         Downloads.FiguresCsv.Write(publication, address.Page(publication), source => ReadingAddress(publication, source, address));
 
-    public static byte[] FiguresJson(Publication publication, PublicAddress address) =>
-        Downloads.FiguresJson.Write(publication, address.Page(publication), f => address.Of(RouteTable.File.Path(publication, f)), address.Of(Downloads.FiguresJson.SchemaPath));
+    /// <summary>The figures as JSON, with the labels of every edition the content has of the (Dutch) publication.</summary>
+    public static byte[] FiguresJson(ContentSnapshot content, Publication publication, PublicAddress address) =>
+        Downloads.FiguresJson.Write(
+            [publication, .. content.Translations.Where(t => t.Slug == publication.Slug)],
+            address.Page(publication),
+            f => address.Of(RouteTable.File.Path(publication, f)),
+            address.Of(Downloads.FiguresJson.SchemaPath));
 
     public static byte[] Calendar(Publication publication, IEnumerable<Meeting> meetings, PublicAddress address) =>
         Encoding.UTF8.GetBytes(MeetingsCalendar.Write(publication, meetings, m => address.Page(publication, Anchors.Meeting(m.Id)), address.Base.Host));
 
-    public static byte[] ChartSvg(Publication publication, Chart chart) => PictureWriter.ToSvg(ChartPicture.Draw(publication, new ChartModel(chart)));
+    public static byte[] ChartSvg(Publication publication, Chart chart) => PictureWriter.ToSvg(ChartPicture.Draw(publication, new ChartModel(chart, publication.Language)));
 
-    public static byte[] ChartPng(Publication publication, Chart chart) => PictureWriter.ToPng(ChartPicture.Draw(publication, new ChartModel(chart)));
+    public static byte[] ChartPng(Publication publication, Chart chart) => PictureWriter.ToPng(ChartPicture.Draw(publication, new ChartModel(chart, publication.Language)));
 
     public static byte[] ShareImage(Publication publication) => PictureWriter.ToPng(SharePicture.Draw(publication));
 
-    /// <summary>A picture's file name: the publication's and the chart's id, which its address also names.</summary>
-    public static string ChartFileName(Publication publication, Chart chart, string extension) => $"{publication.Slug}-{chart.Id}.{extension}";
+    /// <summary>A picture's file name: the publication's and the chart's id, which its address also names, and ".en" for the English picture.</summary>
+    public static string ChartFileName(Publication publication, Chart chart, string extension) => $"{publication.Slug}-{chart.Id}{publication.Language.FileSuffix}.{extension}";
 
     /// <summary>Where a source can be read: its own address, or the page this site makes of its text copy.</summary>
     public static Uri? ReadingAddress(Publication publication, Source source, PublicAddress address) =>

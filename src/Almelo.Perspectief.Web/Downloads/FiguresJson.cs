@@ -8,7 +8,9 @@ namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// Every figure of a publication, with its sources, as JSON described by <c>/schema/cijfers-export.schema.json</c>.
-/// Values are plain numbers (euros, counts, fractions); the formatted text and the calculation come along.
+/// Values are plain numbers (euros, counts, fractions); the formatted text and the calculation come along. One file per
+/// publication: its texts are Dutch, and when the publication has a translation each figure also carries its label in
+/// every language (<c>labels</c>), so that readers' scripts that read <c>label</c> keep working.
 /// </summary>
 internal static class FiguresJson
 {
@@ -21,8 +23,10 @@ internal static class FiguresJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] Write(Publication publication, Uri page, Func<Attachment, Uri> fileAddress, Uri schema)
+    /// <summary>The file of a publication, given in each language it has (<paramref name="editions"/>, Dutch first).</summary>
+    public static byte[] Write(IReadOnlyList<Publication> editions, Uri page, Func<Attachment, Uri> fileAddress, Uri schema)
     {
+        var publication = editions[0];
         var document = new ExportDocument(
             schema.ToString(),
             new ExportPublication(publication.Slug, publication.Title, page.ToString(), TextFormat.IsoDate(publication.Date), TextFormat.IsoDate(publication.LastUpdated), publication.Publisher),
@@ -39,12 +43,17 @@ internal static class FiguresJson
                 TextFormat.Dutch.InTable(f),
                 f.Source?.Id,
                 f.Derivation is { } d ? new ExportDerivation(d.Operation.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Id).ToList(), TextFormat.Dutch.Calculation(f)) : null,
-                new Uri(page, "#" + Anchors.Figure(f.Id)).ToString())).ToList());
+                new Uri(page, "#" + Anchors.Figure(f.Id)).ToString(),
+                Labels(editions, f.Id))).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
     }
 
     private static string? IsoDate(DateOnly? date) => date is { } day ? TextFormat.IsoDate(day) : null;
 
+    /// <summary>A figure's label per language code, when there is more than one language; none otherwise.</summary>
+    private static Dictionary<string, string>? Labels(IReadOnlyList<Publication> editions, string id) => editions.Count < 2
+        ? null
+        : editions.ToDictionary(e => e.Language.Code, e => e.Figures.FirstOrDefault(f => f.Id == id)?.Label ?? editions[0].Figures.First(f => f.Id == id).Label, StringComparer.Ordinal);
 
     private sealed record ExportDocument(
         [property: JsonPropertyName("$schema")] string Schema,
@@ -82,7 +91,8 @@ internal static class FiguresJson
         [property: JsonPropertyName("weergave")] string Weergave,
         [property: JsonPropertyName("bron")] string? Bron,
         [property: JsonPropertyName("berekening")] ExportDerivation? Berekening,
-        [property: JsonPropertyName("link")] string Link);
+        [property: JsonPropertyName("link")] string Link,
+        [property: JsonPropertyName("labels")] IReadOnlyDictionary<string, string>? Labels);
 
     private sealed record ExportDerivation(
         [property: JsonPropertyName("bewerking")] string Bewerking,

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Addresses;
+using Almelo.Perspectief.Web.Resources;
 
 namespace Almelo.Perspectief.Web.Downloads;
 
 /// <summary>
 /// The publication as schema.org JSON-LD for search engines: an Article (the page) and a Dataset (its figures, with the
-/// CSV and JSON downloads, and a licence only when content declares one). Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
+/// CSV and JSON downloads, and a licence only when content declares one), in the edition's language. Serialised with the default encoder, which escapes &lt; and &gt;, so that content can never
 /// close the script element it is placed in.
 /// </summary>
 internal static class LinkedData
@@ -20,15 +21,16 @@ internal static class LinkedData
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(absolute);
         var page = absolute(RouteTable.Publication.Path(publication)).ToString();
+        var language = publication.Language;
         var publisher = new Dictionary<string, object?> { ["@type"] = "GovernmentOrganization", ["name"] = publication.Publisher, ["url"] = Gemeente };
         var dataset = new Dictionary<string, object?>
         {
             ["@type"] = "Dataset",
             ["@id"] = page + "#cijfers",
-            ["name"] = $"Cijfers bij de {publication.Title}",
-            ["description"] = $"Alle cijfers bij de {publication.Title}, vermeld in de bronnen of zelf berekend, met hun bron.",
+            ["name"] = PublicationText.In(language, "DatasetName", publication.Title),
+            ["description"] = PublicationText.In(language, "DatasetDescription", publication.Title),
             ["url"] = page,
-            ["inLanguage"] = "nl-NL",
+            ["inLanguage"] = language.Culture.Name,
             ["dateModified"] = TextFormat.IsoDate(publication.LastUpdated),
             ["creator"] = publisher,
             ["isAccessibleForFree"] = true,
@@ -55,10 +57,10 @@ internal static class LinkedData
                     ["headline"] = publication.Title,
                     ["description"] = publication.Summary,
                     ["url"] = page,
-                    ["inLanguage"] = "nl-NL",
+                    ["inLanguage"] = language.Culture.Name,
                     ["datePublished"] = TextFormat.IsoDate(publication.Date),
                     ["dateModified"] = TextFormat.IsoDate(publication.ModifiedOn(today)),
-                    ["image"] = absolute(RouteTable.ShareImage.Path(publication)).ToString(),
+                    ["image"] = absolute(RouteTable.ShareImageIn(language).Path(publication)).ToString(),
                     ["publisher"] = publisher,
                     ["isBasedOn"] = publication.Sources.Select(s => s.Url?.ToString() ?? s.Title).ToArray(),
                 },

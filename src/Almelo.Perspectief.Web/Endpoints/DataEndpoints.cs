@@ -20,12 +20,18 @@ internal static class DataEndpoints
         publication.MapGet(InFolder(RouteTable.FiguresJson), FiguresJson);
         publication.MapGet(InFolder(RouteTable.Calendar), Calendar);
         publication.MapGet(InFolder(RouteTable.MeetingCalendar), MeetingCalendar);
-        publication.MapGet(InFolder(RouteTable.ChartSvg), ChartSvg);
-        publication.MapGet(InFolder(RouteTable.ChartPng), ChartPng);
-        publication.MapGet(InFolder(RouteTable.ShareImage), ShareImage);
+        publication.MapGet(InFolder(RouteTable.ChartSvg), (string slug, string id, IContentSource store, HttpResponse response) => ChartSvg(SiteLanguage.Dutch, slug, id, store, response));
+        publication.MapGet(InFolder(RouteTable.ChartPng), (string slug, string id, IContentSource store, HttpResponse response) => ChartPng(SiteLanguage.Dutch, slug, id, store, response));
+        publication.MapGet(InFolder(RouteTable.ShareImage), (string slug, IContentSource store, HttpResponse response) => ShareImage(SiteLanguage.Dutch, slug, store, response));
         publication.MapGet(InFolder(RouteTable.File), File)
             // After the pages: the readable page of a source (/{slug}/bron/{id}) has an unconstrained slug, which alone would rank below this one.
             .WithOrder(1);
+
+        // An English edition's pictures: a 404 for a publication without one.
+        var english = data.MapGroup(RouteTable.EnglishFolder);
+        english.MapGet(RouteTable.EnglishChartSvg.Below(RouteTable.EnglishFolder), (string slug, string id, IContentSource store, HttpResponse response) => ChartSvg(SiteLanguage.English, slug, id, store, response));
+        english.MapGet(RouteTable.EnglishChartPng.Below(RouteTable.EnglishFolder), (string slug, string id, IContentSource store, HttpResponse response) => ChartPng(SiteLanguage.English, slug, id, store, response));
+        english.MapGet(RouteTable.EnglishShareImage.Below(RouteTable.EnglishFolder), (string slug, IContentSource store, HttpResponse response) => ShareImage(SiteLanguage.English, slug, store, response));
 
         data.MapGet(RouteTable.Sitemap.Template, Sitemap);
         data.MapGet(RouteTable.Robots.Template, Robots);
@@ -42,7 +48,7 @@ internal static class DataEndpoints
 
     private static Results<FileContentHttpResult, NotFound> FiguresJson(string slug, IContentSource store, PublicAddress address) =>
         Find(store, slug) is { } p
-            ? TypedResults.File(DownloadBytes.FiguresJson(p, address), "application/json; charset=utf-8", $"{p.Slug}-cijfers.json")
+            ? TypedResults.File(DownloadBytes.FiguresJson(store.Current, p, address), "application/json; charset=utf-8", $"{p.Slug}-cijfers.json")
             : TypedResults.NotFound();
 
     private static Results<FileContentHttpResult, NotFound> Calendar(string slug, IContentSource store, PublicAddress address) =>
@@ -55,19 +61,19 @@ internal static class DataEndpoints
             ? CalendarFile(p, [meeting], address, $"{p.Slug}-{meeting.Id}.ics")
             : TypedResults.NotFound();
 
-    private static Results<FileContentHttpResult, NotFound> ChartSvg(string slug, string id, IContentSource store, HttpResponse response) =>
-        Find(store, slug) is { } p && p.Charts.FirstOrDefault(c => c.Id == id) is { } chart
+    private static Results<FileContentHttpResult, NotFound> ChartSvg(SiteLanguage language, string slug, string id, IContentSource store, HttpResponse response) =>
+        store.Current.Find(slug, language) is { } p && p.Charts.FirstOrDefault(c => c.Id == id) is { } chart
             ? Inline(response, DownloadBytes.ChartSvg(p, chart), "image/svg+xml", DownloadBytes.ChartFileName(p, chart, "svg"))
             : TypedResults.NotFound();
 
-    private static Results<FileContentHttpResult, NotFound> ChartPng(string slug, string id, IContentSource store, HttpResponse response) =>
-        Find(store, slug) is { } p && p.Charts.FirstOrDefault(c => c.Id == id) is { } chart
+    private static Results<FileContentHttpResult, NotFound> ChartPng(SiteLanguage language, string slug, string id, IContentSource store, HttpResponse response) =>
+        store.Current.Find(slug, language) is { } p && p.Charts.FirstOrDefault(c => c.Id == id) is { } chart
             ? Inline(response, DownloadBytes.ChartPng(p, chart), "image/png", DownloadBytes.ChartFileName(p, chart, "png"))
             : TypedResults.NotFound();
 
-    private static Results<FileContentHttpResult, NotFound> ShareImage(string slug, IContentSource store, HttpResponse response) =>
-        Find(store, slug) is { } p
-            ? Inline(response, DownloadBytes.ShareImage(p), "image/png", $"{p.Slug}-deelafbeelding.png")
+    private static Results<FileContentHttpResult, NotFound> ShareImage(SiteLanguage language, string slug, IContentSource store, HttpResponse response) =>
+        store.Current.Find(slug, language) is { } p
+            ? Inline(response, DownloadBytes.ShareImage(p), "image/png", $"{p.Slug}-deelafbeelding{p.Language.FileSuffix}.png")
             : TypedResults.NotFound();
 
     /// <summary>A picture opens in the browser (a share card's image must), and keeps its name when saved.</summary>

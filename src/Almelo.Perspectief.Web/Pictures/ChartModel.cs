@@ -1,6 +1,7 @@
 using Almelo.Perspectief.Content.Figures;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Resources;
 
 namespace Almelo.Perspectief.Web.Pictures;
 
@@ -63,16 +64,21 @@ internal sealed record ChartAxis(decimal Start, decimal End, decimal? Step)
 /// <summary>
 /// A chart as horizontal bars, worked out once from the content's figures for the canvas on the page, its legend and
 /// the downloadable pictures, so that they all show the same: a distribution as one bar per part from 0, stacked bars
-/// on an axis that may start above 0 to show a growth, said in <see cref="AxisNote"/>.
+/// on an axis that may start above 0 to show a growth, said in <see cref="AxisNote"/>. Its numbers and words are in the
+/// language of the edition the chart comes from.
 /// </summary>
 internal sealed class ChartModel
 {
-    public ChartModel(Chart chart)
+    private readonly TextFormat format;
+
+    public ChartModel(Chart chart, SiteLanguage language)
     {
         Chart = chart;
+        Language = language;
+        format = TextFormat.For(language);
         if (chart.Kind == ChartKind.Verdeling)
         {
-            Bars = chart.Parts.Select((p, i) => new ChartBar(p.Label, PartText(chart, p.Figure), [new ChartSegment(Math.Max(0, TextFormat.Rounded(p.Figure)), i)])).ToList();
+            Bars = chart.Parts.Select((p, i) => new ChartBar(p.Label, PartText(p.Figure), [new ChartSegment(Math.Max(0, TextFormat.Rounded(p.Figure)), i)])).ToList();
             Legend = [];
             var whole = chart.Total is { } total ? TextFormat.Rounded(total) : Bars.Select(b => b.Segments[0].Value).DefaultIfEmpty(0).Max();
             Axis = new ChartAxis(0, Math.Max(whole, 1), null);
@@ -81,7 +87,7 @@ internal sealed class ChartModel
         {
             Bars = chart.Categories.Select((category, c) => new ChartBar(
                 category,
-                ChartTotals.CategoryTotal(chart, c) is { } sum ? TextFormat.Dutch.InText(sum) : "–",
+                ChartTotals.CategoryTotal(chart, c) is { } sum ? format.InText(sum) : "–",
                 chart.Series.Select((s, i) => (Value: s.Values[c], Style: i)).Where(v => v.Value is not null)
                     .Select(v => new ChartSegment(Math.Max(0, TextFormat.Rounded(v.Value!)), v.Style)).ToList())).ToList();
             Legend = chart.Series.Select((s, i) => new ChartLegendEntry(s.Label, OnlyValue(s), i)).ToList();
@@ -90,6 +96,9 @@ internal sealed class ChartModel
     }
 
     public Chart Chart { get; }
+
+    /// <summary>The language of its words and numbers: the edition's.</summary>
+    public SiteLanguage Language { get; }
 
     public IReadOnlyList<ChartBar> Bars { get; }
 
@@ -100,7 +109,7 @@ internal sealed class ChartModel
     /// <summary>Said visibly wherever the chart is drawn when its axis does not start at 0.</summary>
     public string? AxisNote => Axis.Start == 0
         ? null
-        : $"Let op: de as begint bij {TextFormat.Dutch.Number(Axis.Start)}, niet bij 0.";
+        : PublicationText.In(Language, "AxisNote", format.Number(Axis.Start));
 
     /// <summary>The sources of the chart's figures, and whether some were computed from them.</summary>
     public string SourceLine
@@ -108,19 +117,19 @@ internal sealed class ChartModel
         get
         {
             var sources = Chart.Figures.SelectMany(f => f.Sources).DistinctBy(s => s.Id)
-                .Select(s => $"{s.Title} ({s.Publisher}, {TextFormat.Dutch.SourceDates(s)})").ToList();
-            var line = sources.Count == 0 ? "Bron: niet bekend." : $"Bron: {string.Join("; ", sources)}.";
-            return Chart.Figures.Any(f => f.IsDerived) ? line + " Een deel van de cijfers is daaruit berekend." : line;
+                .Select(s => $"{s.Title} ({s.Publisher}, {format.SourceDates(s)})").ToList();
+            var line = sources.Count == 0 ? PublicationText.In(Language, "ChartSourceUnknown") : PublicationText.In(Language, "ChartSources", string.Join("; ", sources));
+            return Chart.Figures.Any(f => f.IsDerived) ? line + PublicationText.In(Language, "ChartComputed") : line;
         }
     }
 
-    private static string PartText(Chart chart, Figure part) => ChartTotals.ShareOfTotal(chart, part) is { } share
-        ? $"{TextFormat.Dutch.InText(part)} ({TextFormat.Dutch.Percent(share)})"
-        : TextFormat.Dutch.InText(part);
+    private string PartText(Figure part) => ChartTotals.ShareOfTotal(Chart, part) is { } share
+        ? $"{format.InText(part)} ({format.Percent(share)})"
+        : format.InText(part);
 
     /// <summary>The value of a series that shows one figure only (in one category, or the same in each); otherwise none.</summary>
-    private static string? OnlyValue(ChartSeries series) =>
-        series.Values.OfType<Figure>().Select(f => f.Id).Distinct().Count() == 1 ? TextFormat.Dutch.InText(series.Values.OfType<Figure>().First()) : null;
+    private string? OnlyValue(ChartSeries series) =>
+        series.Values.OfType<Figure>().Select(f => f.Id).Distinct().Count() == 1 ? format.InText(series.Values.OfType<Figure>().First()) : null;
 
     /// <summary>
     /// From 0 when the bars differ by half of the longest or more; otherwise from a round number below the shortest bar,

@@ -79,7 +79,7 @@ internal static class ChartPicture
         builder.Add(new BoxMark(builder.Left, builder.Y - 10, builder.Inner, 1, new ChartStyle(DrawingBuilder.Grey, false)));
         foreach (var tick in ticks)
         {
-            var text = TextFormat.Dutch.Number(tick);
+            var text = TextFormat.For(model.Language).Number(tick);
             var x = builder.Left + ((float)model.Axis.Position(tick) * builder.Inner);
             var width = PictureFont.Measure(text, 15, false);
             builder.Add(new BoxMark(x, builder.Y - 10, 1, 6, new ChartStyle(DrawingBuilder.Grey, false)));

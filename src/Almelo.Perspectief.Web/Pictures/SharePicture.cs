@@ -47,6 +47,6 @@ internal static class SharePicture
 
     private static ChartModel? Chart(Publication publication) =>
         (publication.Charts.FirstOrDefault(c => c.Kind == ChartKind.Verdeling) ?? (publication.Charts.Count > 0 ? publication.Charts[0] : null)) is { } chart
-            ? new ChartModel(chart)
+            ? new ChartModel(chart, publication.Language)
             : null;
 }

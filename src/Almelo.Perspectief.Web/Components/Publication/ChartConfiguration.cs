@@ -4,20 +4,24 @@ using Almelo.Perspectief.Content.Figures;
 using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Web.Pictures;
+using Almelo.Perspectief.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Almelo.Perspectief.Web.Components.Publication;
 
 /// <summary>
 /// What a chart shows, worked out once in C#: the bars the chart script draws (from the same <see cref="ChartModel"/> as
-/// the downloadable pictures), its legend, and the rows of the table. Razor only renders it.
+/// the downloadable pictures), its legend, and the rows of the table, in the publication's language. Razor only renders it.
 /// </summary>
-internal sealed class ChartConfiguration(Chart chart)
+internal sealed class ChartConfiguration(Chart chart, SiteLanguage language, IStringLocalizer<PublicationText> text)
 {
+    private readonly TextFormat format = TextFormat.For(language);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Chart Chart => chart;
 
-    public ChartModel Model { get; } = new(chart);
+    public ChartModel Model { get; } = new(chart, language);
 
     /// <summary>
     /// The height the canvas takes before it is drawn, so that drawing it moves nothing: a row of 3.5rem per bar (its
@@ -51,19 +55,19 @@ internal sealed class ChartConfiguration(Chart chart)
     }
 
     /// <summary>The header of the value column of a distribution table.</summary>
-    public string ValueHeader => chart.Parts.Count == 0 ? "Waarde" : chart.Parts[0].Figure.Unit switch
+    public string ValueHeader => text[chart.Parts.Count == 0 ? "ColumnValue" : chart.Parts[0].Figure.Unit switch
     {
-        FigureUnit.Euro => "Bedrag",
-        FigureUnit.Banen => "Aantal banen",
-        _ => "Aandeel",
-    };
+        FigureUnit.Euro => "ColumnAmount",
+        FigureUnit.Banen => "ColumnJobs",
+        _ => "ColumnShare",
+    }];
 
-    public string ShareOfTotal(Figure part) => ChartTotals.ShareOfTotal(chart, part) is { } share ? TextFormat.Dutch.Percent(share) : "–";
+    public string ShareOfTotal(Figure part) => ChartTotals.ShareOfTotal(chart, part) is { } share ? format.Percent(share) : "–";
 
     /// <summary>A category's total, worded no stronger than its parts allow ("–" when it has none).</summary>
-    public string CategoryTotal(int category) => ChartTotals.CategoryTotal(chart, category) is { } total ? TextFormat.Dutch.InText(total) : "–";
+    public string CategoryTotal(int category) => ChartTotals.CategoryTotal(chart, category) is { } total ? format.InText(total) : "–";
 
-    public static string Value(Figure? figure) => figure is null ? "–" : TextFormat.Dutch.InText(figure);
+    public string Value(Figure? figure) => figure is null ? "–" : format.InText(figure);
 
     private sealed record ChartData(IReadOnlyList<string> Bars, decimal Start, decimal End, decimal? Step, IReadOnlyList<ChartDataset> Datasets);
 

@@ -86,7 +86,10 @@ const barText = {
 function draw(Chart, canvas) {
     const config = JSON.parse(canvas.dataset.grafiek);
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const number = new Intl.NumberFormat('nl-NL');
+    // The axis's numbers in the page's language (<html lang>: "nl" 49.000, "en" 49,000), read at each draw: an enhanced
+    // navigation may go to a page in the other language.
+    const language = document.documentElement.lang || 'nl';
+    const number = new Intl.NumberFormat(language);
     Chart.getChart(canvas)?.destroy();
     new Chart(canvas, {
         type: 'bar',
@@ -107,7 +110,7 @@ function draw(Chart, canvas) {
             responsive: true,
             maintainAspectRatio: false,
             animation: reduceMotion ? false : { duration: 400 },
-            locale: 'nl-NL',
+            locale: language,
             // Everything is written on the chart; no tooltip hides a part of the message.
             events: [],
             layout: { padding: { top: 4, right: 8 } },
