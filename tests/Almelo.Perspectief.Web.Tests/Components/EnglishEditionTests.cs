@@ -113,7 +113,7 @@ public sealed class EnglishEditionTests : ComponentTest
     public void EnglishEdition_TranslatedSourceTitle_IsNotMarkedDutch()
     {
         var english = ReferenceNota.English;
-        var source = english.Sources[0] with { Title = "Press release" };
+        var source = english.Sources[0] with { Title = "Press release", TitleLanguage = SiteLanguage.English };
 
         var cut = Render<SourceName>(p => p.AddCascadingValue(SiteLanguage.English).Add(c => c.Source, source));
 
