@@ -1,6 +1,9 @@
 // Progressive enhancement for links within a page; without this script they are plain links and a plain list.
 // - The "#" after a heading: a click also copies the full address and shows "Link gekopieerd" on screen.
 // - The contents list marks the section in view (aria-current), so that a reader sees where they are.
+// - The language switch (and the translation notice's link) keeps the reader's place: it goes to the section whose
+//   heading was last scrolled past, by its id, which is the same in every language. Without this script it goes to
+//   the top of the other page.
 
 function announce(text) {
     const region = document.getElementById('meldingen');
@@ -45,6 +48,23 @@ async function copyLink(event) {
 }
 
 document.addEventListener('click', copyLink);
+
+function keepPlace(event) {
+    const link = event.target.closest('a[data-zelfde-plek]');
+    if (!link) {
+        return;
+    }
+    // The same line as the contents list's: a heading in the top 40% of the window counts as scrolled past. A reader
+    // who has not scrolled yet is at the top, and goes to the top.
+    const line = window.innerHeight * 0.4;
+    const sections = window.scrollY > 0 ? [...document.querySelectorAll('main section[id]')] : [];
+    const passed = sections.filter((section) => section.getBoundingClientRect().top <= line);
+    const address = new URL(link.getAttribute('href'), window.location.href);
+    address.hash = passed.length > 0 ? passed[passed.length - 1].id : '';
+    link.setAttribute('href', address.pathname + address.hash);
+}
+
+document.addEventListener('click', keepPlace);
 
 let spy;
 
