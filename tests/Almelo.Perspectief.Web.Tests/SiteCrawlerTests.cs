@@ -26,7 +26,7 @@ public sealed class SiteCrawlerTests
         var crawler = new SiteCrawler(client, new Uri(ExportRun.BaseUrl));
 
         var fetched = new List<string>();
-        await foreach (var file in crawler.Crawl(["/"], [], ExportCommand.NotFoundFile))
+        await foreach (var file in crawler.Crawl(["/"], [], [ExportCommand.NotFoundFile]))
         {
             fetched.Add(file.Path);
         }
