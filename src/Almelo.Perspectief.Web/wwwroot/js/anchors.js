@@ -2,8 +2,8 @@
 // - The "#" after a heading: a click also copies the full address and shows "Link gekopieerd" on screen.
 // - The contents list marks the section in view (aria-current), so that a reader sees where they are.
 // - The language switch (and the translation notice's link) keeps the reader's place: it goes to the section whose
-//   heading was last scrolled past, by its id, which is the same in every language. Without this script it goes to
-//   the top of the other page.
+//   heading the reader last scrolled past, by its id, which is the same in every language. Without this script it
+//   goes to the top of the other page.
 
 function announce(text) {
     const region = document.getElementById('meldingen');
@@ -49,18 +49,37 @@ async function copyLink(event) {
 
 document.addEventListener('click', copyLink);
 
+// The section the reader was reading: noted while the switch is out of view (a reader scrolls up to it, or Tab takes
+// them there, and that scroll must not move their place to the top). A heading in the top 40% of the window counts as
+// scrolled past: the same line as the contents list's.
+let place = '';
+let placePending = false;
+
+function notePlace() {
+    placePending = false;
+    const switcher = document.querySelector('.taalkeuze');
+    if (!switcher || switcher.getBoundingClientRect().bottom > 0) {
+        return;
+    }
+    const line = window.innerHeight * 0.4;
+    const passed = [...document.querySelectorAll('main section[id]')].filter((section) => section.getBoundingClientRect().top <= line);
+    place = passed.length > 0 ? passed[passed.length - 1].id : '';
+}
+
+window.addEventListener('scroll', () => {
+    if (!placePending) {
+        placePending = true;
+        window.requestAnimationFrame(notePlace);
+    }
+}, { passive: true });
+
 function keepPlace(event) {
     const link = event.target.closest('a[data-zelfde-plek]');
     if (!link) {
         return;
     }
-    // The same line as the contents list's: a heading in the top 40% of the window counts as scrolled past. A reader
-    // who has not scrolled yet is at the top, and goes to the top.
-    const line = window.innerHeight * 0.4;
-    const sections = window.scrollY > 0 ? [...document.querySelectorAll('main section[id]')] : [];
-    const passed = sections.filter((section) => section.getBoundingClientRect().top <= line);
     const address = new URL(link.getAttribute('href'), window.location.href);
-    address.hash = passed.length > 0 ? passed[passed.length - 1].id : '';
+    address.hash = place;
     link.setAttribute('href', address.pathname + address.hash);
 }
 
