@@ -392,7 +392,7 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
 public sealed class ExportServeScriptTests(ExportedSites sites) : IClassFixture<ExportedSites>
 {
     [Fact]
-    public async Task ServeScript_PageWithoutSlash_200WithoutRedirect_UnknownAddress_TheSites404()
+    public async Task ServeScript_PageWithoutSlash_200WithoutRedirect_UnknownAddress_The404OfItsLanguage()
     {
         var port = FreePort();
         var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -413,6 +413,13 @@ public sealed class ExportServeScriptTests(ExportedSites sites) : IClassFixture<
             Assert.Contains("<h1", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Contains("Deze pagina bestaat niet", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // Below /en/ the English 404 page, as nginx's error_page in location /en/.
+            var english = await client.GetAsync(new Uri("/en", UriKind.Relative));
+            var missingInEnglish = await client.GetAsync(new Uri("/en/does-not-exist", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, missingInEnglish.StatusCode);
+            Assert.Contains("This page does not exist", await missingInEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {
