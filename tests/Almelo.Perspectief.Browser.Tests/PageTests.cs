@@ -12,8 +12,8 @@ public sealed class PageTests(BrowserSite site)
 {
     private const string Nota = "/perspectiefnota-2026-2029";
 
-    /// <summary>Every page of the site: home, the publication, the two site pages and the 404 page.</summary>
-    public static readonly string[] Pages = ["/", Nota, Nota + "/bron/persbericht", "/toegankelijkheid", "/privacy", "/bestaat-niet"];
+    /// <summary>Every page of the site: home, the publication, the two site pages and the 404 page, and the English ones (EnglishBrowserTests has the English publication).</summary>
+    public static readonly string[] Pages = ["/", Nota, Nota + "/bron/persbericht", "/toegankelijkheid", "/privacy", "/bestaat-niet", "/en", "/en/accessibility", "/en/privacy", "/en/bestaat-niet"];
 
     public static TheoryData<string, int, int> PagesAndSizes()
     {
@@ -166,7 +166,7 @@ public sealed class PageTests(BrowserSite site)
         Assert.Contains("1 juli 2025", text, StringComparison.Ordinal);
     }
 
-    private static string Describe(AxeResult result) =>
+    internal static string Describe(AxeResult result) =>
         string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
 
     /// <summary>

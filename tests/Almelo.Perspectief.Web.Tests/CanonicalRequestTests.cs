@@ -105,6 +105,10 @@ public sealed class CanonicalRequestTests(ReferenceSite site) : IClassFixture<Re
     [InlineData("/.WELL-KNOWN/SECURITY.TXT", "/.well-known/security.txt")]
     [InlineData("/privacy/", "/privacy")]
     [InlineData(Nota + "//cijfers.csv", Nota + "/cijfers.csv")]
+    [InlineData("/EN", "/en")]
+    [InlineData("/en/", "/en")]
+    [InlineData("/En/Accessibility", "/en/accessibility")]
+    [InlineData("/en/privacy/", "/en/privacy")]
     public async Task OtherSpelling_OfTheSitesOwnAddress_IsAPermanentRedirectThatNoSharedCacheKeeps(string url, string canonical)
     {
         foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })

@@ -1,5 +1,6 @@
 using System.Text;
 using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Web.Addresses;
 using Almelo.Perspectief.Web.Downloads;
 using Almelo.Perspectief.Web.Tests.Components;
 using CsvHelper;
@@ -144,7 +145,7 @@ public sealed class ExportTests
         var content = ReferenceNota.Content;
         var later = content.Publications[0] with { Slug = "later", Changes = [new Change(new DateOnly(2026, 3, 1), "Nieuw")] };
 
-        var xml = Sitemap.Write(new Uri("https://perspectief.almelo.nl/"), content with { Publications = [.. content.Publications, later] }, new DateOnly(2026, 11, 26), [("/toegankelijkheid", new DateOnly(2026, 11, 1))]);
+        var xml = Sitemap.Write(new Uri("https://perspectief.almelo.nl/"), content with { Publications = [.. content.Publications, later] }, new DateOnly(2026, 11, 26), [(RouteTable.Accessibility, new DateOnly(2026, 11, 1))]);
 
         Assert.Contains("<loc>https://perspectief.almelo.nl/</loc>\n    <lastmod>2026-03-01</lastmod>", xml.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("<loc>https://perspectief.almelo.nl/later</loc>", xml, StringComparison.Ordinal);

@@ -44,6 +44,7 @@ public sealed class PreviewExportTests(PreviewExport preview) : IClassFixture<Pr
     [Fact]
     public void Preview_EveryPage_SaysItIsAPreview_IsNoindex_AndHasItsCanonicalOnTheRealSite()
     {
+        var warnings = new Dictionary<string, string> { ["nl"] = "Voorbeeld: dit is niet de echte website.", ["en"] = "Preview: this is not the real website." };
         var pages = Pages().ToList();
         Assert.True(pages.Count >= 5, string.Join(", ", pages.Select(p => p.Address)));
 
@@ -52,7 +53,7 @@ public sealed class PreviewExportTests(PreviewExport preview) : IClassFixture<Pr
             Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
             var banner = page.QuerySelector("main .voorbeeld-melding");
             Assert.True(banner is not null, $"{address}: geen melding dat dit een voorbeeld is");
-            Assert.StartsWith("Voorbeeld: dit is niet de echte website.", banner.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.StartsWith(warnings[page.DocumentElement.GetAttribute("lang")!], banner.TextContent.Trim(), StringComparison.Ordinal);
             Assert.Equal(ExportRun.BaseUrl + "/", banner.QuerySelector("a")!.GetAttribute("href"));
             if (page.QuerySelector("link[rel=canonical]")?.GetAttribute("href") is { } canonical)
             {

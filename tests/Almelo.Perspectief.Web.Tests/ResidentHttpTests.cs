@@ -9,7 +9,7 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
 
     private HttpClient Client => site.Factory.CreateClient();
 
-    public static TheoryData<string> Pages => new() { "/", Nota, "/toegankelijkheid", "/privacy", "/bestaat-niet" };
+    public static TheoryData<string> Pages => new() { "/", Nota, "/toegankelijkheid", "/privacy", "/bestaat-niet", "/en", "/en/accessibility", "/en/privacy", "/en/bestaat-niet" };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -45,6 +45,8 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
     [Theory]
     [InlineData("/toegankelijkheid")]
     [InlineData("/privacy")]
+    [InlineData("/en/accessibility")]
+    [InlineData("/en/privacy")]
     public async Task SitePages_GiveNoContactDetailsTheSourcesDoNotGive_ButSayWhereToLook(string url)
     {
         var page = await Client.Html(url);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Almelo.Perspectief.Content.Loading;
+using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Content.Tests;
 using Almelo.Perspectief.Web.Addresses;
 using Microsoft.AspNetCore.Routing;
@@ -20,10 +21,13 @@ public sealed class RouteTableTests
             .Select(e => e.RoutePattern.RawText)
             .ToHashSet(StringComparer.Ordinal);
 
-        var routes = typeof(RouteTable).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetValue(null)).OfType<AddressRoute>().ToList();
+        var fields = typeof(RouteTable).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetValue(null)).ToList();
+        var routes = fields.OfType<AddressRoute>()
+            .Concat(fields.OfType<PageRoute>().SelectMany(r => r.Routes))
+            .Concat(fields.OfType<PublicationPageRoute>().SelectMany(r => r.Routes))
+            .ToList();
 
-        Assert.Equal(25, routes.Count);
+        Assert.Equal(29, routes.Count);
         Assert.All(routes, route => Assert.Contains(route.Template, mapped));
     }
 
@@ -49,6 +53,25 @@ public sealed class RouteTableTests
         Assert.Equal(Page + "/deelafbeelding.png", RouteTable.ShareImage.Path(publication));
         Assert.Equal($"/_eiland/{ContentFixture.Slug}/wetten", RouteTable.Island.Path(publication));
         Assert.Equal("/.well-known/security.txt", RouteTable.SecurityTxt.Path());
+    }
+
+    [Fact]
+    public void PagePaths_FollowTheLanguage_AndAnEditionItsOwn()
+    {
+        var publication = ContentLoader.Load(ContentFixture.ReferenceContent).Snapshot!.Find(ContentFixture.Slug)!;
+        var english = publication with { Language = SiteLanguage.English };
+
+        Assert.Equal(("/", "/en"), (RouteTable.Home.Path(SiteLanguage.Dutch), RouteTable.Home.Path(SiteLanguage.English)));
+        Assert.Equal(("/toegankelijkheid", "/en/accessibility"), (RouteTable.Accessibility.Path(SiteLanguage.Dutch), RouteTable.Accessibility.Path(SiteLanguage.English)));
+        Assert.Equal(("/privacy", "/en/privacy"), (RouteTable.Privacy.Path(SiteLanguage.Dutch), RouteTable.Privacy.Path(SiteLanguage.English)));
+        Assert.Equal("/en/" + ContentFixture.Slug, RouteTable.Publication.Path(english));
+        Assert.Equal("/en/" + ContentFixture.Slug, RouteTable.Publication.Path(ContentFixture.Slug, SiteLanguage.English));
+        // Downloads stay one per publication, at the Dutch address, whichever edition builds them.
+        Assert.Equal("/" + ContentFixture.Slug + "/cijfers.json", RouteTable.FiguresJson.Path(english));
+        // Every English template starts with the English prefix.
+        Assert.All(
+            new[] { RouteTable.Home, RouteTable.Accessibility, RouteTable.Privacy }.Select(r => r.Routes[1].Template).Append(RouteTable.EnglishPublicationTemplate),
+            template => Assert.StartsWith(SiteLanguage.English.PathPrefix, template, StringComparison.Ordinal));
     }
 
     [Fact]

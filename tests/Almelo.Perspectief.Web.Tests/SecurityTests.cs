@@ -372,6 +372,21 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
         Assert.Equal(expected, ClientAddress.Truncate(IPAddress.Parse(address)));
 
     /// <summary>Production, with a log sink to read, a fixed client address, and one endpoint that fails.</summary>
+    [Fact]
+    public async Task ProductionError_AtAnEnglishAddress_ShowsTheErrorPageInEnglish()
+    {
+        using var content = ContentFixture.Reference();
+        using var factory = new ThrowingFactory(content.Root, new CollectingSink());
+
+        var response = await factory.CreateClient().GetAsync(new Uri("/en/test/fout", UriKind.Relative));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Something went wrong", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("main a[href='/en']"));
+    }
+
     private sealed class ThrowingFactory(string content, CollectingSink sink, IPAddress? client = null) : PerspectiefFactory(content, environment: "Production")
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -396,7 +411,11 @@ public sealed class SecurityTests(ReferenceSite site) : IClassFixture<ReferenceS
                 return following(context);
             });
             next(app);
-            app.UseEndpoints(endpoints => endpoints.MapGet("/test/fout", (HttpContext _) => throw new InvalidOperationException("Geheim detail")));
+            app.UseEndpoints(endpoints =>
+            {
+                endpoints.MapGet("/test/fout", (HttpContext _) => throw new InvalidOperationException("Geheim detail"));
+                endpoints.MapGet("/en/test/fout", (HttpContext _) => throw new InvalidOperationException("Geheim detail"));
+            });
         };
     }
 }

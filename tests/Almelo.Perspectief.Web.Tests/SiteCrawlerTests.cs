@@ -26,7 +26,7 @@ public sealed class SiteCrawlerTests
         var crawler = new SiteCrawler(client, new Uri(ExportRun.BaseUrl));
 
         var fetched = new List<string>();
-        await foreach (var file in crawler.Crawl(["/"], [], ExportCommand.NotFoundFile))
+        await foreach (var file in crawler.Crawl(["/"], [], [ExportCommand.NotFoundFile]))
         {
             fetched.Add(file.Path);
         }
@@ -36,6 +36,27 @@ public sealed class SiteCrawlerTests
         Assert.Equal(
             ["/health (gevonden in /)", "/health/live (gevonden in /)", "/_blazor/initializers (gevonden in /)", "/fout (gevonden in /)", "/niet-gevonden (gevonden in /)", "/HEALTH (gevonden in /)"],
             crawler.Skipped);
+        Assert.Empty(crawler.Broken);
+    }
+
+    [Fact]
+    public async Task Crawl_FollowsTheLanguageSwitch_AndFetchesTheNotFoundPageOfEveryLanguage()
+    {
+        var site = new StubSite(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/"] = """<nav class="taalkeuze"><a href="/en" lang="en" hreflang="en">English</a></nav>""",
+            ["/en"] = """<nav class="taalkeuze"><a href="/" lang="nl" hreflang="nl">Nederlands</a></nav>""",
+        });
+        using var client = new HttpClient(site) { BaseAddress = new Uri("http://127.0.0.1:5000") };
+        var crawler = new SiteCrawler(client, new Uri(ExportRun.BaseUrl));
+
+        var fetched = new List<string>();
+        await foreach (var file in crawler.Crawl(["/"], [], ExportCommand.NotFoundFiles))
+        {
+            fetched.Add(file.Path);
+        }
+
+        Assert.Equal(["/404.html", "/en/404.html", "/", "/en"], fetched);
         Assert.Empty(crawler.Broken);
     }
 

@@ -145,14 +145,17 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
     public void Export_EveryPage_SaysInItsFooterOnWhichDayItWasMade(string name)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        string[] days = [Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(today.AddDays(-1)), Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(today), Almelo.Perspectief.Content.Formatting.TextFormat.Dutch.Date(today.AddDays(1))];
+        var sentences = new Dictionary<string, string> { ["nl"] = "Deze pagina is gemaakt op ", ["en"] = "This page was made on " };
 
         foreach (var file in Directory.EnumerateFiles(sites.Sites[name].Export.Output, "*.html", SearchOption.AllDirectories))
         {
-            var made = new HtmlParser().ParseDocument(File.ReadAllText(file)).QuerySelector("footer .exportdatum")?.TextContent;
+            var page = new HtmlParser().ParseDocument(File.ReadAllText(file));
+            var language = Almelo.Perspectief.Content.Model.SiteLanguage.FromCode(page.DocumentElement.GetAttribute("lang"))!;
+            var format = Almelo.Perspectief.Content.Formatting.TextFormat.For(language);
+            var made = page.QuerySelector("footer .exportdatum")?.TextContent;
             Assert.True(made is not null, $"{file}: geen datum in de voettekst");
-            Assert.StartsWith("Deze pagina is gemaakt op ", made, StringComparison.Ordinal);
-            Assert.Contains(days, d => made.Contains(d, StringComparison.Ordinal));
+            Assert.StartsWith(sentences[language.Code], made, StringComparison.Ordinal);
+            Assert.Contains(new[] { today.AddDays(-1), today, today.AddDays(1) }, d => made.Contains(format.Date(d), StringComparison.Ordinal));
         }
     }
 
@@ -215,6 +218,28 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
         var live = await site.LiveClient.GetAsync(new Uri("/bestaat-niet/echt-niet", UriKind.Relative));
         Assert.Equal(VisibleText(await live.Content.ReadAsStringAsync()), VisibleText(await response.Content.ReadAsStringAsync()));
         Assert.Contains("Deze pagina bestaat niet", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Contents))]
+    public async Task Export_EnglishPages_AreAtTheirAddresses_AndAnUnknownEnglishAddressGetsTheEnglishNotFoundPage(string name)
+    {
+        var site = sites.Sites[name];
+
+        foreach (var (address, file) in new[] { ("/en", "en/index.html"), ("/en/accessibility", "en/accessibility/index.html"), ("/en/privacy", "en/privacy/index.html") })
+        {
+            Assert.Contains($"  {address} -> {file} (", site.Export.StandardOutput, StringComparison.Ordinal);
+            var page = new HtmlParser().ParseDocument(await site.Static.GetStringAsync(new Uri(address, UriKind.Relative)));
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        }
+        Assert.Contains("  /en/404.html -> en/404.html (", site.Export.StandardOutput, StringComparison.Ordinal);
+
+        var response = await site.Static.GetAsync(new Uri("/en/does-not-exist", UriKind.Relative));
+        var live = await site.LiveClient.GetAsync(new Uri("/en/does-not-exist", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(VisibleText(await live.Content.ReadAsStringAsync()), VisibleText(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("This page does not exist", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -367,7 +392,7 @@ public sealed partial class StaticExportTests(ExportedSites sites) : IClassFixtu
 public sealed class ExportServeScriptTests(ExportedSites sites) : IClassFixture<ExportedSites>
 {
     [Fact]
-    public async Task ServeScript_PageWithoutSlash_200WithoutRedirect_UnknownAddress_TheSites404()
+    public async Task ServeScript_PageWithoutSlash_200WithoutRedirect_UnknownAddress_The404OfItsLanguage()
     {
         var port = FreePort();
         var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -388,6 +413,13 @@ public sealed class ExportServeScriptTests(ExportedSites sites) : IClassFixture<
             Assert.Contains("<h1", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Contains("Deze pagina bestaat niet", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // Below /en/ the English 404 page, as nginx's error_page in location /en/.
+            var english = await client.GetAsync(new Uri("/en", UriKind.Relative));
+            var missingInEnglish = await client.GetAsync(new Uri("/en/does-not-exist", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, missingInEnglish.StatusCode);
+            Assert.Contains("This page does not exist", await missingInEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {

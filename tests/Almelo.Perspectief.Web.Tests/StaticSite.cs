@@ -12,7 +12,7 @@ namespace Almelo.Perspectief.Web.Tests;
 
 /// <summary>
 /// An export folder served the way docs/deployment.md serves it with nginx: <c>try_files $uri $uri/index.html =404</c>,
-/// <c>error_page 404 /404.html</c>, the content type and download name of each file from the export's manifest (as on object storage).
+/// <c>error_page 404 /404.html</c> (and <c>/en/404.html</c> below <c>/en/</c>), the content type and download name of each file from the export's manifest (as on object storage).
 /// A real Kestrel server on a free loopback port; no part of the app.
 /// </summary>
 public sealed class StaticSite : IAsyncDisposable
@@ -65,7 +65,9 @@ public sealed class StaticSite : IAsyncDisposable
             }
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.SendFileAsync(files.GetFileInfo("/404.html"));
+            // The 404 page of the address's first folder if it has one (/en/404.html, nginx's error_page in location /en/).
+            var folder = path.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var first, _, ..] ? files.GetFileInfo($"/{first}/404.html") : null;
+            await context.Response.SendFileAsync(folder is { Exists: true } ? folder : files.GetFileInfo("/404.html"));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -4,7 +4,8 @@
     python3 tools/export/serve.py OUT [PORT]      then open http://127.0.0.1:PORT/ (default 8080)
 
 Unlike `python3 -m http.server`, a page's address answers without a redirect to a trailing slash
-(try_files $uri $uri/index.html), an unknown address gets the site's own 404.html with status 404, and only
+(try_files $uri $uri/index.html), an unknown address gets the site's own 404.html with status 404 (en/404.html
+below /en/), and only
 loopback listens.
 """
 import http.server
@@ -31,8 +32,12 @@ class ExportHandler(http.server.SimpleHTTPRequestHandler):
             if os.path.isfile(local):
                 self.path = candidate
                 return super().send_head()
-        not_found = os.path.join(self.directory, "404.html")
-        body = open(not_found, "rb").read() if os.path.isfile(not_found) else b"Niet gevonden"
+        # The 404 page of the address's language: en/404.html below /en/, else 404.html (nginx's error_page per location).
+        folders = [part for part in path.split("/")[1:-1] if part not in ("", ".", "..")]
+        candidates = [os.path.join(self.directory, folders[0], "404.html")] if folders else []
+        candidates.append(os.path.join(self.directory, "404.html"))
+        not_found = next((c for c in candidates if os.path.isfile(c)), None)
+        body = open(not_found, "rb").read() if not_found else b"Niet gevonden"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -90,3 +90,35 @@ internal sealed class ChartRoute(string template) : AddressRoute(template, 2)
 {
     public string Path(Publication publication, Chart chart) => Fill(publication.Slug, chart.Id);
 }
+
+/// <summary>
+/// A page of the site's own (home, accessibility, privacy) in every language: the Dutch route at the root and the
+/// English one under its prefix, each a route of its own; the path of the page in a language comes from here.
+/// </summary>
+internal sealed class PageRoute(string dutch, string english)
+{
+    private readonly FixedRoute dutchRoute = new(dutch);
+    private readonly FixedRoute englishRoute = new(english);
+
+    /// <summary>One route per language, Dutch first.</summary>
+    public IReadOnlyList<AddressRoute> Routes => [dutchRoute, englishRoute];
+
+    /// <summary>The Dutch page.</summary>
+    public string Path() => dutchRoute.Path();
+
+    public string Path(SiteLanguage language) => (language.IsDutch ? dutchRoute : englishRoute).Path();
+}
+
+/// <summary>A publication's page in every language: an edition's path follows the edition's language.</summary>
+internal sealed class PublicationPageRoute(string dutch, string english)
+{
+    private readonly PublicationRoute dutchRoute = new(dutch);
+    private readonly PublicationRoute englishRoute = new(english);
+
+    /// <summary>One route per language, Dutch first.</summary>
+    public IReadOnlyList<AddressRoute> Routes => [dutchRoute, englishRoute];
+
+    public string Path(Publication publication) => Path(publication.Slug, publication.Language);
+
+    public string Path(string slug, SiteLanguage language) => (language.IsDutch ? dutchRoute : englishRoute).Path(slug);
+}

@@ -14,6 +14,13 @@ internal static class RouteTable
     public const string SourcePageTemplate = "/{Slug}/bron/{SourceId}";
     public const string AccessibilityTemplate = "/toegankelijkheid";
     public const string PrivacyTemplate = "/privacy";
+
+    // The English pages, under the English prefix (SiteLanguage.English.PathPrefix): a constant, because a page takes
+    // its routes from attributes. Their addresses come from the builders below, given the language, never from "/en".
+    public const string EnglishHomeTemplate = "/en";
+    public const string EnglishPublicationTemplate = "/en/{Slug}";
+    public const string EnglishAccessibilityTemplate = "/en/accessibility";
+    public const string EnglishPrivacyTemplate = "/en/privacy";
     public const string NotFoundTemplate = "/niet-gevonden";
     public const string ErrorTemplate = "/fout";
 
@@ -26,14 +33,16 @@ internal static class RouteTable
     /// <summary>The prefix of an English edition's pictures: the publication's folder under <c>/en</c>.</summary>
     public const string EnglishFolder = "/en" + PublicationFolder;
 
-    public static readonly FixedRoute Home = new(HomeTemplate);
-    public static readonly PublicationRoute Publication = new(PublicationTemplate);
+    public static readonly PageRoute Home = new(HomeTemplate, EnglishHomeTemplate);
+
+    /// <summary>A publication's page in the language of the edition it is given (its downloads stay one per publication).</summary>
+    public static readonly PublicationPageRoute Publication = new(PublicationTemplate, EnglishPublicationTemplate);
 
     /// <summary>A source's readable page: a shipped text copy rendered as HTML.</summary>
     public static readonly SourceRoute SourcePage = new(SourcePageTemplate);
 
-    public static readonly FixedRoute Accessibility = new(AccessibilityTemplate);
-    public static readonly FixedRoute Privacy = new(PrivacyTemplate);
+    public static readonly PageRoute Accessibility = new(AccessibilityTemplate, EnglishAccessibilityTemplate);
+    public static readonly PageRoute Privacy = new(PrivacyTemplate, EnglishPrivacyTemplate);
     public static readonly FixedRoute NotFound = new(NotFoundTemplate);
     public static readonly FixedRoute Error = new(ErrorTemplate);
 

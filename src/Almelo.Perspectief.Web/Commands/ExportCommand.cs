@@ -28,6 +28,9 @@ internal static class ExportCommand
     /// <summary>Requested to get the 404 page; a static server shows the file of this name for every unknown address.</summary>
     public const string NotFoundFile = "/404.html";
 
+    /// <summary>The 404 page in every language: <c>/404.html</c>, and <c>/en/404.html</c> for the unknown addresses under <c>/en/</c>.</summary>
+    public static IEnumerable<string> NotFoundFiles => SiteLanguage.All.Select(l => l.PathPrefix + NotFoundFile);
+
     public static bool IsOwnFlag(string argument) => argument == ArchiveFlag || argument.StartsWith(PreviewFlag + "=", StringComparison.Ordinal);
 
     public static async Task<int> Run(WebApplicationBuilder builder, string[] arguments, TextWriter output, TextWriter error)
@@ -160,7 +163,7 @@ internal static class ExportCommand
             .Concat(p.Files.Select(f => RouteTable.File.Path(p, f))));
         var start = new[] { RouteTable.Sitemap.Path(), RouteTable.Robots.Path(), RouteTable.SecurityTxt.Path(), RouteTable.Home.Path() };
 
-        await foreach (var fetched in crawler.Crawl(start, downloads, NotFoundFile))
+        await foreach (var fetched in crawler.Crawl(start, downloads, NotFoundFiles))
         {
             try
             {

@@ -25,8 +25,8 @@ internal static class PathLanguage
     }
 
     /// <summary>
-    /// Sets the request's culture from its address (a re-executed "not found" keeps the language of the address that
-    /// was not found), for every render: the process culture may be anything.
+    /// Sets the request's culture from its address (a re-executed "not found" or error page keeps the language of the
+    /// address that was not found or failed), for every render: the process culture may be anything.
     /// </summary>
     public static IApplicationBuilder UsePathLanguage(this IApplicationBuilder app)
     {
@@ -40,7 +40,9 @@ internal static class PathLanguage
             {
                 var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } original
                     ? new PathString(original)
-                    : context.Request.Path;
+                    : context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed
+                        ? new PathString(failed)
+                        : context.Request.Path;
                 var culture = Of(path).Culture.Name;
                 return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture, culture));
             })],

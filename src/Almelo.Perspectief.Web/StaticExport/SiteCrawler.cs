@@ -34,7 +34,7 @@ internal sealed partial class SiteCrawler(HttpClient client, Uri publicBase)
     /// Fetches the seeds and everything they lead to; a required address must answer 200, an optional one
     /// (a guess from a data attribute, a module import or a download) is left out when it does not.
     /// </summary>
-    public async IAsyncEnumerable<Fetched> Crawl(IEnumerable<string> required, IEnumerable<string> optional, string notFoundPage)
+    public async IAsyncEnumerable<Fetched> Crawl(IEnumerable<string> required, IEnumerable<string> optional, IEnumerable<string> notFoundPages)
     {
         foreach (var path in required)
         {
@@ -45,9 +45,11 @@ internal sealed partial class SiteCrawler(HttpClient client, Uri publicBase)
             Enqueue(path, false, "(inhoud)");
         }
 
-        // The 404 page: an address the site does not have, kept under the name a static server shows for every unknown address.
-        using (var response = await client.GetAsync(new Uri(notFoundPage, UriKind.Relative)))
+        // The 404 pages (one per language): an address the site does not have, kept under the name a static server
+        // shows for every unknown address below its folder.
+        foreach (var notFoundPage in notFoundPages)
         {
+            using var response = await client.GetAsync(new Uri(notFoundPage, UriKind.Relative));
             if (response.StatusCode == HttpStatusCode.NotFound && ContentType(response).StartsWith("text/html", StringComparison.Ordinal))
             {
                 var page = await Read(notFoundPage, response);

@@ -1,6 +1,9 @@
 // Progressive enhancement for links within a page; without this script they are plain links and a plain list.
 // - The "#" after a heading: a click also copies the full address and shows "Link gekopieerd" on screen.
 // - The contents list marks the section in view (aria-current), so that a reader sees where they are.
+// - The language switch (and the translation notice's link) keeps the reader's place: it goes to the section whose
+//   heading the reader last scrolled past, by its id, which is the same in every language. Without this script it
+//   goes to the top of the other page.
 
 function announce(text) {
     const region = document.getElementById('meldingen');
@@ -45,6 +48,42 @@ async function copyLink(event) {
 }
 
 document.addEventListener('click', copyLink);
+
+// The section the reader was reading: noted while the switch is out of view (a reader scrolls up to it, or Tab takes
+// them there, and that scroll must not move their place to the top). A heading in the top 40% of the window counts as
+// scrolled past: the same line as the contents list's.
+let place = '';
+let placePending = false;
+
+function notePlace() {
+    placePending = false;
+    const switcher = document.querySelector('.taalkeuze');
+    if (!switcher || switcher.getBoundingClientRect().bottom > 0) {
+        return;
+    }
+    const line = window.innerHeight * 0.4;
+    const passed = [...document.querySelectorAll('main section[id]')].filter((section) => section.getBoundingClientRect().top <= line);
+    place = passed.length > 0 ? passed[passed.length - 1].id : '';
+}
+
+window.addEventListener('scroll', () => {
+    if (!placePending) {
+        placePending = true;
+        window.requestAnimationFrame(notePlace);
+    }
+}, { passive: true });
+
+function keepPlace(event) {
+    const link = event.target.closest('a[data-zelfde-plek]');
+    if (!link) {
+        return;
+    }
+    const address = new URL(link.getAttribute('href'), window.location.href);
+    address.hash = place;
+    link.setAttribute('href', address.pathname + address.hash);
+}
+
+document.addEventListener('click', keepPlace);
 
 let spy;
 

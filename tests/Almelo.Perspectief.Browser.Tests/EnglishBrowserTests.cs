@@ -1,0 +1,145 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Almelo.Perspectief.Content.Loading;
+using Almelo.Perspectief.Content.Model;
+using Almelo.Perspectief.Content.Tests;
+using Almelo.Perspectief.Web.Content;
+using Almelo.Perspectief.Web.Tests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+
+namespace Almelo.Perspectief.Browser.Tests;
+
+/// <summary>
+/// The publication page in English and its Dutch page with the switch, on a site whose Perspectiefnota has an English
+/// edition (its Dutch text marked English: what the frame does with an edition, not its words).
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests.Site english) : IClassFixture<EnglishBrowserTests.Site>
+{
+    private const string Nota = "/" + ContentFixture.Slug;
+
+    public static TheoryData<string, int, int> PagesAndSizes()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var page in new[] { "/en" + Nota, Nota })
+        {
+            data.Add(page, 320, 640);
+            data.Add(page, 360, 740);
+            data.Add(page, 1280, 800);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAndSizes))]
+    public async Task PublicationWithEnglishEdition_AtEachSize_HasNoAxeViolationsAndFitsTheWindow(string url, int width, int height)
+    {
+        await using var tab = await browser.NewPage(width, height, site: english.Address);
+        var page = tab.Page;
+        await page.GotoAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserSite.AssertStyled(page);
+
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var switchVisible = await page.Locator("header .taalkeuze a").IsVisibleAsync();
+
+        Assert.Multiple(
+            () => Assert.True(axe.Violations.Length == 0, PageTests.Describe(axe)),
+            () => Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a {width}px window"),
+            () => Assert.True(switchVisible, $"{url}: no visible language switch"));
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_IsTheThirdTabStop_WithVisibleFocus_AndEnterOpensTheEnglishPage()
+    {
+        await using var tab = await browser.NewPage(360, 740, site: english.Address);
+        var page = tab.Page;
+        await page.GotoAsync(Nota);
+
+        // The skip link, the site's name, then the switch.
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        var focused = await page.EvaluateAsync<string[]>(@"() => {
+            const e = document.activeElement, s = getComputedStyle(e);
+            return [e.textContent, e.getAttribute('hreflang'), String((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none')];
+        }");
+        Assert.Equal(["English", "en", "true"], focused);
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Uri(english.Address, "/en" + Nota).ToString());
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LanguageSwitch_KeepsTheSectionBeingRead_WithJavaScriptOnly(bool javaScript)
+    {
+        await using var tab = await browser.NewPage(1280, 800, javaScript, site: english.Address);
+        var page = tab.Page;
+        await page.GotoAsync(Nota);
+        var section = await page.EvaluateAsync<string>("() => document.querySelectorAll('main section.sectie')[2].id");
+
+        // A reader reads the third section, then scrolls back up to the switch and chooses English.
+        await page.EvaluateAsync("id => document.getElementById(id).scrollIntoView({ block: 'start' })", section);
+        if (javaScript)
+        {
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        }
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.Locator("header .taalkeuze a").ClickAsync();
+
+        var expected = new Uri(english.Address, "/en" + Nota + (javaScript ? "#" + section : string.Empty)).ToString();
+        await page.WaitForURLAsync(expected);
+        Assert.Equal(expected, page.Url);
+    }
+
+    /// <summary>The site on the reference content with an English edition of the Perspectiefnota, on a port of its own.</summary>
+    public sealed class Site : IDisposable
+    {
+        private readonly ContentFixture content = ContentFixture.Reference();
+        private readonly EnglishEditionFactory factory;
+
+        public Site()
+        {
+            factory = new EnglishEditionFactory(content.Root);
+            Address = factory.StartOnRealPort();
+        }
+
+        public Uri Address { get; }
+
+        public void Dispose()
+        {
+            factory.Dispose();
+            content.Dispose();
+        }
+    }
+
+    private sealed class EnglishEditionFactory(string contentRoot) : PerspectiefFactory(contentRoot)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            var snapshot = ContentLoader.Load(ContentPath).Snapshot!;
+            var withEnglish = snapshot with { Translations = [snapshot.Find(ContentFixture.Slug)! with { Language = SiteLanguage.English }] };
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IContentSource>(new FixedContent(withEnglish))));
+        }
+    }
+
+    private sealed class FixedContent(ContentSnapshot snapshot) : IContentSource
+    {
+        public ContentState State => new(snapshot, []);
+
+        public ContentSnapshot Current => snapshot;
+    }
+}
