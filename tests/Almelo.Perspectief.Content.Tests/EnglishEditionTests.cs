@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Net;
 using System.Reflection;
+using Almelo.Perspectief.Content.Formatting;
 using Almelo.Perspectief.Content.Loading;
 using Almelo.Perspectief.Content.Markdown;
 using Almelo.Perspectief.Content.Model;
@@ -15,6 +16,8 @@ public sealed class EnglishEditionTests : IDisposable
 {
     private const string Cijfers = ContentFixture.Slug + "/cijfers.json";
     private const string Vergaderingen = ContentFixture.Slug + "/vergaderingen.json";
+    private const string Publicatie = ContentFixture.Slug + "/publicatie.json";
+    private const string Vertaling = ContentFixture.Slug + "/vertaling.en.json";
 
     private readonly ContentFixture content = ContentFixture.Reference().WithEnglish();
 
@@ -49,6 +52,26 @@ public sealed class EnglishEditionTests : IDisposable
         Assert.Equal("Jeffrey Hinnen", english.Quote!.Name);
         Assert.Equal("EN wethouder Financiën", english.Quote.Role);
         Assert.Equal("EN eind 2024", english.Timeline[0].Period);
+    }
+
+    [Fact]
+    public void Edition_Changes_KeepEachTranslationWithItsDutchChange_ThoughTheyAreShownNewestFirst()
+    {
+        var publicatie = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(content.PathOf(Publicatie)))!;
+        var changes = publicatie["wijzigingen"]!.AsArray();
+        changes.Add(new System.Text.Json.Nodes.JsonObject { ["datum"] = TextFormat.IsoDate(DateOnly.FromDateTime(DateTime.Today)), ["wat"] = "Nieuwste wijziging." });
+        content.Write(Publicatie, publicatie.ToJsonString());
+        var vertaling = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(content.PathOf(Vertaling)))!;
+        vertaling["wijzigingen"]!.AsArray().Add("EN Nieuwste wijziging.");
+        content.Write(Vertaling, vertaling.ToJsonString());
+
+        var snapshot = Load();
+        var dutch = snapshot.Find(ContentFixture.Slug)!;
+        var english = snapshot.Find(ContentFixture.Slug, SiteLanguage.English)!;
+
+        Assert.True(changes.Count >= 2);
+        Assert.Equal("Nieuwste wijziging.", dutch.Changes[0].What);
+        Assert.Equal(dutch.Changes.Select(c => (c.Date, "EN " + c.What)), english.Changes.Select(c => (c.Date, c.What)));
     }
 
     [Fact]

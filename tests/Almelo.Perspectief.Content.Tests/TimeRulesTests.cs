@@ -33,6 +33,8 @@ public sealed class TimeRulesTests
     [InlineData(2025, 5, 28, new[] { StepState.Current, StepState.Upcoming })]
     [InlineData(2025, 5, 29, new[] { StepState.Done, StepState.Current })]
     [InlineData(2025, 6, 1, new[] { StepState.Done, StepState.Current })]
+    [InlineData(2025, 12, 31, new[] { StepState.Done, StepState.Current })]
+    [InlineData(2026, 1, 1, new[] { StepState.Done, StepState.Done })]
     public void Timeline_DatedStepThenLaterPeriod_ThePeriodIsNotDoneWhenOnlyTheEarlierStepIs(int year, int month, int day, StepState[] expected)
     {
         TimelineStep[] steps =
@@ -45,7 +47,8 @@ public sealed class TimeRulesTests
     }
 
     [Theory]
-    [InlineData(2025, 5, 1, new[] { StepState.Current, StepState.Upcoming, StepState.Upcoming, StepState.Upcoming })]
+    [InlineData(2024, 11, 1, new[] { StepState.Current, StepState.Upcoming, StepState.Upcoming, StepState.Upcoming })]
+    [InlineData(2025, 5, 1, new[] { StepState.Done, StepState.Current, StepState.Upcoming, StepState.Upcoming })]
     [InlineData(2025, 5, 28, new[] { StepState.Done, StepState.Current, StepState.Upcoming, StepState.Upcoming })]
     [InlineData(2025, 6, 30, new[] { StepState.Done, StepState.Done, StepState.Current, StepState.Upcoming })]
     [InlineData(2025, 7, 1, new[] { StepState.Done, StepState.Done, StepState.Current, StepState.Upcoming })]

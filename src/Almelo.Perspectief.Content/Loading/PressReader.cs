@@ -61,7 +61,7 @@ internal static class PressReader
             {
                 errors.Add(file.ErrorAt($"/wijzigingen/{i}/datum", $"De wijziging op {wijzigingen[i].Datum} ligt na vandaag ({TextFormat.IsoDate(today)}). Boven de pagina zou dan nu al 'Bijgewerkt {TextFormat.Dutch.Date(date.Value)}' staan. Zet de datum waarop u de wijziging maakt."));
             }
-            changes.Add(new Change(date.Value, wijzigingen[i].Wat));
+            changes.Add(new Change(date.Value, wijzigingen[i].Wat) { Position = i });
         }
         return changes.OrderByDescending(c => c.Date).ToList();
     }

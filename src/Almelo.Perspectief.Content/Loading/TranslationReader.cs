@@ -366,7 +366,8 @@ internal sealed class TranslationReader(ContentFolder folder, string slug, SiteL
         {
             var translated = words.Wijzigingen ?? [];
             CheckCount(words.Wijzigingen is null ? string.Empty : "/wijzigingen", translated.Count, original.Changes.Count, "elke wijziging", "\"wijzigingen\" in publicatie.json");
-            return original.Changes.Select((c, i) => new Change(c.Date, translated.ElementAtOrDefault(i) ?? string.Empty)).ToList();
+            // The Dutch changes are shown newest first; each translation belongs to the change at its place in the file.
+            return original.Changes.Select(c => c with { What = translated.ElementAtOrDefault(c.Position) ?? string.Empty }).ToList();
         }
 
         private List<PublicationLink> Links()

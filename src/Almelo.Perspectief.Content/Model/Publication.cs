@@ -85,8 +85,11 @@ public sealed record PressContact(string Name, string? Phone, string? Email, Uri
 /// <summary>A licence for reuse, by name and the address of its text (for example CC0 1.0).</summary>
 public sealed record License(string Name, Uri Url);
 
-/// <summary>One declared change of a publication.</summary>
-public sealed record Change(DateOnly Date, string What);
+/// <summary>One declared change of a publication; <see cref="Position"/> is its place in the file, where its translation is found.</summary>
+public sealed record Change(DateOnly Date, string What)
+{
+    public int Position { get; init; }
+}
 
 /// <summary>
 /// A section of the publication's text, in the order of <c>tekst.md</c>, with the id that journalists link to.

@@ -22,11 +22,12 @@ public enum StepState
 }
 
 /// <summary>The time rules of the timeline, decided here so that the page only shows them.</summary>
-public static class TimelineProgress
+public static partial class TimelineProgress
 {
     /// <summary>
     /// A dated step is done once its last day is over. A period without a date is done once a later dated step
-    /// is done or happening today: "najaar 2025" after a step of 28 May 2025 is not done on 1 June 2025.
+    /// is done or happening today: "najaar 2025" after a step of 28 May 2025 is not done on 1 June 2025; and once the
+    /// last year it names is over, so that a last step "najaar 2025" is not still "now" in 2026.
     /// The first step that is not done is the current one; the ones after it are upcoming.
     /// </summary>
     public static IReadOnlyList<StepState> On(IReadOnlyList<TimelineStep> steps, DateOnly today)
@@ -42,12 +43,19 @@ public static class TimelineProgress
             }
             else
             {
-                done[i] = laterStarted;
+                done[i] = laterStarted || LastYearNamed(steps[i].Period) < today.Year;
             }
         }
         var current = Array.IndexOf(done, false);
         return done.Select((d, i) => d ? StepState.Done : i == current ? StepState.Current : StepState.Upcoming).ToList();
     }
+
+    /// <summary>The last year a period names ("najaar 2025", "2025-2026"), or null when it names none.</summary>
+    private static int? LastYearNamed(string? period) =>
+        period is null ? null : Year().Matches(period).Select(m => (int?)int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Max();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:19|20)[0-9]{2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Year();
 
     private static DateOnly FirstDay(TimelineStep step) => step.Meetings.Count > 0 ? step.Meetings.Min(m => m.Date) : step.Date!.Value;
 }
