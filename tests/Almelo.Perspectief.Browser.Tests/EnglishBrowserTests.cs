@@ -1,22 +1,12 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Almelo.Perspectief.Content.Loading;
-using Almelo.Perspectief.Content.Model;
 using Almelo.Perspectief.Content.Tests;
-using Almelo.Perspectief.Web.Content;
 using Almelo.Perspectief.Web.Tests;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 
 namespace Almelo.Perspectief.Browser.Tests;
 
-/// <summary>
-/// The publication page in English and its Dutch page with the switch, on a site whose Perspectiefnota has an English
-/// edition (its Dutch text marked English: what the frame does with an edition, not its words).
-/// </summary>
+/// <summary>The publication page in English and its Dutch page with the switch, on the shipped content (it has an English text).</summary>
 [Collection(BrowserTests.Name)]
 public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests.Site english) : IClassFixture<EnglishBrowserTests.Site>
 {
@@ -104,15 +94,47 @@ public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests
         Assert.Equal(expected, page.Url);
     }
 
-    /// <summary>The site on the reference content with an English edition of the Perspectiefnota, on a port of its own.</summary>
+    [Fact]
+    public async Task EnglishPublication_AtPhoneSize_ShowsFiguresAndDatesInEnglish_AndFitsEveryElement()
+    {
+        await using var tab = await browser.NewPage(320, 640, site: english.Address);
+        var page = tab.Page;
+        await page.GotoAsync("/en" + Nota);
+
+        await Assertions.Expect(page.Locator("#cijfer-besparing-totaal .cijfer__waarde")).ToHaveTextAsync("€30\u00A0million");
+        await Assertions.Expect(page.Locator("#cijfer-banen-2024 .cijfer__waarde")).ToHaveTextAsync("49,000");
+        await Assertions.Expect(page.Locator("#cijfer-banen-2018 .cijfer__waarde")).ToHaveTextAsync("fewer than 42,250");
+        await Assertions.Expect(page.Locator("#vergaderingen time").First).ToHaveTextAsync("Tuesday 1 July 2025");
+        await BrowserSite.AssertStyled(page);
+        await PageTests.ScrollThrough(tab);
+        Assert.Empty(await PageTests.OverflowingElements(page));
+        await Assertions.Expect(page.Locator("#grafiek-groei-banen canvas")).ToHaveAttributeAsync("data-getekend", "ja");
+    }
+
+    [Fact]
+    public async Task EnglishSectionLink_WithJavaScript_SaysInEnglishThatItWasCopied()
+    {
+        await using var tab = await browser.NewPage(1280, 800, site: english.Address);
+        var page = tab.Page;
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = english.Address.GetLeftPart(UriPartial.Authority) });
+        await page.GotoAsync("/en" + Nota);
+        var expected = new Uri(english.Address, "/en" + Nota + "#besparing").ToString();
+
+        await page.Locator("#besparing .kop-met-link a.eigen-link").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#meldingen")).ToHaveTextAsync("The link has been copied: " + expected);
+        await Assertions.Expect(page.Locator(".link-gekopieerd")).ToHaveTextAsync("Link copied");
+    }
+
+    /// <summary>The site on the shipped content, whose Perspectiefnota has an English text, on a port of its own.</summary>
     public sealed class Site : IDisposable
     {
-        private readonly ContentFixture content = ContentFixture.Reference();
-        private readonly EnglishEditionFactory factory;
+        private readonly ContentFixture content = ContentFixture.Live();
+        private readonly PerspectiefFactory factory;
 
         public Site()
         {
-            factory = new EnglishEditionFactory(content.Root);
+            factory = new PerspectiefFactory(content.Root);
             Address = factory.StartOnRealPort();
         }
 
@@ -123,23 +145,5 @@ public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests
             factory.Dispose();
             content.Dispose();
         }
-    }
-
-    private sealed class EnglishEditionFactory(string contentRoot) : PerspectiefFactory(contentRoot)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            var snapshot = ContentLoader.Load(ContentPath).Snapshot!;
-            var withEnglish = snapshot with { Translations = [snapshot.Find(ContentFixture.Slug)! with { Language = SiteLanguage.English }] };
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IContentSource>(new FixedContent(withEnglish))));
-        }
-    }
-
-    private sealed class FixedContent(ContentSnapshot snapshot) : IContentSource
-    {
-        public ContentState State => new(snapshot, []);
-
-        public ContentSnapshot Current => snapshot;
     }
 }

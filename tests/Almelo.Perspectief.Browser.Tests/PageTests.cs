@@ -123,9 +123,11 @@ public sealed class PageTests(BrowserSite site)
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Publication_AtPhoneSize_IsAtMostTenScreensAfterScrollingThrough(bool javaScript)
+    [InlineData(Nota, true)]
+    [InlineData(Nota, false)]
+    [InlineData("/en" + Nota, true)]
+    [InlineData("/en" + Nota, false)]
+    public async Task Publication_AtPhoneSize_IsAtMostTenScreensAfterScrollingThrough(string url, bool javaScript)
     {
         // As residents get it: the shipped content, in Production, without the editors' banner that Development shows
         // for stale content.
@@ -135,7 +137,7 @@ public sealed class PageTests(BrowserSite site)
             .WithSetting("Https:Redirect", "false");
         await using var tab = await site.NewPage(360, 740, javaScript, site: production.StartOnRealPort());
         var page = tab.Page;
-        await page.GotoAsync(Nota);
+        await page.GotoAsync(url);
         // The island starts (script and circuit) when a reader comes near it.
         await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
 
@@ -172,7 +174,7 @@ public sealed class PageTests(BrowserSite site)
     /// <summary>
     /// Every element that is wider than its box or the window; visually hidden helpers (1 px, clipped) are left out.
     /// </summary>
-    private static Task<string[]> OverflowingElements(IPage page) =>
+    internal static Task<string[]> OverflowingElements(IPage page) =>
         page.EvaluateAsync<string[]>(@"() => {
             const out = [];
             const right = document.documentElement.clientWidth;
@@ -190,7 +192,7 @@ public sealed class PageTests(BrowserSite site)
     /// Scrolls to the end and waits for what coming near starts: the charts drawn, and with JavaScript the live island.
     /// Returns the page's height then.
     /// </summary>
-    private static async Task<int> ScrollThrough(BrowserTab tab)
+    internal static async Task<int> ScrollThrough(BrowserTab tab)
     {
         var page = tab.Page;
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");

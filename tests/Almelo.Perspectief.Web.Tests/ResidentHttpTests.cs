@@ -57,6 +57,8 @@ public sealed class ResidentHttpTests(ReferenceSite site) : IClassFixture<Refere
         // The site's contact block (site.json), not the editorial rule behind it.
         Assert.DoesNotContain("geen telefoonnummer", text, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("main .contact a[href='https://www.almelo.nl/']"));
+        // The reference content has no English site.json: an English page says where to ask in Dutch, marked so.
+        Assert.Equal(url.StartsWith("/en/", StringComparison.Ordinal) ? "nl" : null, page.QuerySelector("main .contact")!.GetAttribute("lang"));
     }
 
     [Fact]

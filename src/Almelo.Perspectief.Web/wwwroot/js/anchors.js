@@ -1,5 +1,6 @@
 // Progressive enhancement for links within a page; without this script they are plain links and a plain list.
-// - The "#" after a heading: a click also copies the full address and shows "Link gekopieerd" on screen.
+// - The "#" after a heading: a click also copies the full address and says so on screen and to a screen reader, in the
+//   words the page gives on its announcements region (data-gekopieerd and the others), in the page's language.
 // - The contents list marks the section in view (aria-current), so that a reader sees where they are.
 // - The language switch (and the translation notice's link) keeps the reader's place: it goes to the section whose
 //   heading the reader last scrolled past, by its id, which is the same in every language. Without this script it
@@ -36,14 +37,15 @@ async function copyLink(event) {
         return;
     }
     const address = new URL(link.getAttribute('href'), window.location.href).href;
+    const words = document.getElementById('meldingen')?.dataset ?? {};
     try {
         await navigator.clipboard.writeText(address);
-        showToast('Link gekopieerd');
-        announce('De link is gekopieerd: ' + address);
+        showToast(words.gekopieerd);
+        announce(words.gekopieerdGezegd + ' ' + address);
         link.dataset.gekopieerd = 'ja';
     } catch {
-        showToast('Kopiëren lukte niet; de link staat in de adresbalk');
-        announce('Kopiëren lukte niet. De link staat nu in de adresbalk: ' + address);
+        showToast(words.mislukt);
+        announce(words.misluktGezegd + ' ' + address);
     }
 }
 
