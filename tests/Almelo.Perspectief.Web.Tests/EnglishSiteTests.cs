@@ -55,9 +55,9 @@ public sealed class EnglishSiteTests(EnglishSiteTests.Site site) : IClassFixture
         Assert.Equal(("SPAN", "en", "English"), (current.TagName, current.GetAttribute("lang"), current.TextContent));
 
         var notice = Assert.Single(page.QuerySelectorAll("main p.vertaling-melding"));
-        Assert.Equal("This is a translation. The Dutch text is the official one: Nederlandse versie.", notice.TextContent);
+        Assert.Equal("Translation. The official text is in Dutch.", notice.TextContent);
         var official = notice.QuerySelector("a")!;
-        Assert.Equal((dutch, "nl"), (official.GetAttribute("href"), official.GetAttribute("lang")));
+        Assert.Equal((dutch, "nl"), (official.GetAttribute("href"), official.GetAttribute("hreflang")));
     }
 
     [Theory]

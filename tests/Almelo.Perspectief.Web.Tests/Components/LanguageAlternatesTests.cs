@@ -40,8 +40,8 @@ public sealed class LanguageAlternatesTests : ComponentTest
         Assert.Equal("English", frame.Find(".balk nav span[aria-current=true][lang=en]").TextContent);
 
         var notice = frame.Find(".inhoud p.vertaling-melding");
-        Assert.Equal("This is a translation. The Dutch text is the official one: Nederlandse versie.", notice.TextContent);
-        Assert.Equal(("/privacy", "nl"), (notice.QuerySelector("a")!.GetAttribute("href"), notice.QuerySelector("a")!.GetAttribute("lang")));
+        Assert.Equal("Translation. The official text is in Dutch.", notice.TextContent);
+        Assert.Equal(("/privacy", "nl"), (notice.QuerySelector("a")!.GetAttribute("href"), notice.QuerySelector("a")!.GetAttribute("hreflang")));
     }
 
     [Fact]
