@@ -21,7 +21,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BENCH_REPO=$(cd "$BENCH_DIR/.." && pwd)
 BENCH_RESULTS=$BENCH_DIR/results
 BENCH_WEB_PROJECT=src/Almelo.Perspectief.Web
-BENCH_PAGE=/perspectiefnota-2026-2029
+BENCH_PAGE=${BENCH_PAGE:-/perspectiefnota-2026-2029}  # another page: BENCH_PAGE=/en/perspectiefnota-2026-2029 bash bench/lighthouse.sh
 # The static copy of the page, put into wwwroot of the temporary source copy before publishing (see bench_publish_with_static_page).
 BENCH_STATIC=/bench/pagina.html
 BENCH_THREADS=${BENCH_THREADS:-2}
