@@ -93,6 +93,8 @@ public sealed class DecisionSites : IDisposable
             .Replace(Vergaderingen, "\"datum\": \"2025-07-01\"", "\"datum\": \"2031-07-01\", \"begintijd\": \"19:30\", \"eindtijd\": \"22:00\", \"plaats\": { \"naam\": \"Raadzaal (voorbeeld)\", \"adres\": \"Voorbeeldstraat 1, Almelo\" }, \"inspreken\": { \"tekst\": \"Meld u aan bij de griffie (voorbeeld).\", \"link\": \"https://raad.example.org/inspreken\" }, \"uitzending\": \"https://raad.example.org/live\"")
             .Replace(Vergaderingen, "\"datum\": \"2025-07-08\"", "\"datum\": \"2031-07-08\"")
             .Replace(Vergaderingen, "\"datum\": \"2025-07-10\"", "\"datum\": \"2031-07-10\"")
+            // The shipped content has an English text, which then needs the English of the speaking text too.
+            .Replace(ContentFixture.Slug + "/vertaling.en.json", "\"politieke-avond-2025-07-01\": { \"onderwerp\": \"Discussing the Perspectiefnota\" }", "\"politieke-avond-2025-07-01\": { \"onderwerp\": \"Discussing the Perspectiefnota\", \"inspreken\": \"Sign up with the clerk (example).\" }")
         : ContentFixture.WithOutcome()
             .Replace(Vergaderingen, "\"datum\": \"2025-07-01\"", "\"datum\": \"2025-07-01\", \"uitzending\": \"https://raad.example.org/opname\", \"agenda\": \"https://raad.example.org/agenda\"");
 

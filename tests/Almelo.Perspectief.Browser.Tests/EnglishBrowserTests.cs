@@ -85,6 +85,8 @@ public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests
         if (javaScript)
         {
             await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            // The island in that section has started Blazor, as it does for a reader: its enhanced navigation is then live.
+            await Assertions.Expect(page.Locator("#wetten button.wet-knop").First).ToBeVisibleAsync();
         }
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.Locator("header .taalkeuze a").ClickAsync();
@@ -92,6 +94,8 @@ public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests
         var expected = new Uri(english.Address, "/en" + Nota + (javaScript ? "#" + section : string.Empty)).ToString();
         await page.WaitForURLAsync(expected);
         Assert.Equal(expected, page.Url);
+        // A whole page load, also after the island started Blazor (its enhanced navigation would keep lang="nl").
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
     }
 
     [Fact]

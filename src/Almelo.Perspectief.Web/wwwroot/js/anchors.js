@@ -110,4 +110,3 @@ function followSections() {
 }
 
 followSections();
-window.Blazor?.addEventListener('enhancedload', followSections);

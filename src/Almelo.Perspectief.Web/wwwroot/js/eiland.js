@@ -193,8 +193,13 @@ function start() {
         const [, loaded] = await Promise.allSettled([Promise.all(islands.map(refresh)), loadBlazor()]);
         if (loaded.status === 'fulfilled') {
             dropStaleState();
-            // No reconnecting dialog: a lost connection puts the folding list back, which needs no server.
-            await window.Blazor.start({ circuit: { reconnectionHandler: { onConnectionDown: () => fallBack(), onConnectionUp: () => {} } } });
+            // No reconnecting dialog: a lost connection puts the folding list back, which needs no server. No enhanced
+            // navigation either: every link stays a whole page load, as without JavaScript (an enhanced one would keep
+            // this page's <html lang> on a page in the other language, and skip the scripts that draw and follow it).
+            await window.Blazor.start({
+                ssr: { disableDomPreservation: true },
+                circuit: { reconnectionHandler: { onConnectionDown: () => fallBack(), onConnectionUp: () => {} } },
+            });
             const choice = await untilLive(10000);
             if (choice) {
                 answers.observe(choice.closest('[data-eiland]'), { attributes: true, subtree: true });

@@ -1,7 +1,7 @@
 // Progressive enhancement only: the page is complete without this script.
 // - Draws every <canvas data-grafiek> with Chart.js when it comes near the screen: Chart.js is only downloaded on
 //   pages with a chart, and only once a reader scrolls towards one (on a phone most readers never do). The table
-//   under each chart has the same numbers without any script. Again after Blazor's enhanced navigation.
+//   under each chart has the same numbers without any script.
 // Links to sections ("#") and the contents list are anchors.js, a module of its own.
 
 let loading;
@@ -86,8 +86,7 @@ const barText = {
 function draw(Chart, canvas) {
     const config = JSON.parse(canvas.dataset.grafiek);
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    // The axis's numbers in the page's language (<html lang>: "nl" 49.000, "en" 49,000), read at each draw: an enhanced
-    // navigation may go to a page in the other language.
+    // The axis's numbers in the page's language (<html lang>: "nl" 49.000, "en" 49,000).
     const language = document.documentElement.lang || 'nl';
     const number = new Intl.NumberFormat(language);
     Chart.getChart(canvas)?.destroy();
@@ -160,7 +159,6 @@ function drawCharts() {
 }
 
 drawCharts();
-window.Blazor?.addEventListener('enhancedload', drawCharts);
 
 // The skip link moves keyboard focus to the main content (the browser alone only scrolls there).
 document.addEventListener('click', (event) => {
