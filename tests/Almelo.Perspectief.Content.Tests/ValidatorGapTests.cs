@@ -69,6 +69,17 @@ public sealed class ValidatorGapTests : IDisposable
     }
 
     [Fact]
+    public void UnclosedBrackets_ManyInARow_AreAnErrorAtTheirLine()
+    {
+        AfterFirstSection("Vooraf.\n\nEen zin met " + new string('[', 200) + " en verder.");
+
+        var error = Single();
+
+        Assert.Equal(content.LineOf(Tekst, "Een zin met ["), error.Line);
+        Assert.StartsWith($"Hier staan meer dan {ContentLimits.MaxNesting} citaten (>), lijsten, links of stukken opmaak", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Emphasis_NestedOverManyLines_IsAnErrorWhereItGetsTooDeep()
     {
         AfterFirstSection(string.Concat(Enumerable.Range(1, 40).Select(i => $"*regel{i}\n")) + "midden" + string.Concat(Enumerable.Repeat(" tekst*", 40)));

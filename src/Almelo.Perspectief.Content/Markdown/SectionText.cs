@@ -194,8 +194,8 @@ internal static partial class SectionTextReader
     }
 
     /// <summary>
-    /// The first place (in reading order) with more than <see cref="ContentLimits.MaxNesting"/> quotes, lists, links
-    /// and emphasis inside one another, or null. Markdig reads such text but cannot write it out (and stops with an
+    /// The first place (in reading order) with more than <see cref="ContentLimits.MaxNesting"/> quotes, lists, links,
+    /// emphasis and unclosed brackets inside one another, or null. Markdig reads such text but cannot write it out (and stops with an
     /// exception); emphasis can be nested over many lines, so no check per line finds it.
     /// </summary>
     private static MarkdownObject? TooDeep(MarkdownDocument document)
@@ -204,7 +204,9 @@ internal static partial class SectionTextReader
         stack.Push((document, 0));
         while (stack.TryPop(out var item))
         {
-            var depth = item.Depth + (item.Node is QuoteBlock or ListBlock or EmphasisInline or LinkInline ? 1 : 0);
+            // Every inline container counts, not only emphasis and links: an unclosed "[" stays a delimiter that holds
+            // the rest of its line, and Markdig writes each one out inside the one before.
+            var depth = item.Depth + (item.Node is QuoteBlock or ListBlock or ContainerInline { Parent: not null } ? 1 : 0);
             if (depth > ContentLimits.MaxNesting)
             {
                 return item.Node;
