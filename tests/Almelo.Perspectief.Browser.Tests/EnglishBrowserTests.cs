@@ -106,6 +106,25 @@ public sealed class EnglishBrowserTests(BrowserSite browser, EnglishBrowserTests
     }
 
     [Fact]
+    public async Task EnglishPublication_Printed_KeepsTheTranslationNoticeAndEveryTextButNotTheSwitch()
+    {
+        await using var tab = await browser.NewPage(1280, 800, site: english.Address);
+        var page = tab.Page;
+        await page.GotoAsync("/en" + Nota);
+        await page.Locator("#wetten").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Wmo" })).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.Locator(".taalkeuze")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("p.vertaling-melding")).ToBeVisibleAsync();
+        Assert.Equal(3, await page.Locator(".wetten__lijst p").Filter(new() { Visible = true }).CountAsync());
+        Assert.Equal(2, await page.Locator("figure.grafiek table").Filter(new() { Visible = true }).CountAsync());
+        var figures = page.Locator(".cijfer__waarde");
+        Assert.Equal(await figures.CountAsync(), await figures.Filter(new() { Visible = true }).CountAsync());
+    }
+
+    [Fact]
     public async Task EnglishSectionLink_WithJavaScript_SaysInEnglishThatItWasCopied()
     {
         await using var tab = await browser.NewPage(1280, 800, site: english.Address);
