@@ -81,7 +81,7 @@ internal static partial class SiteReader
             }
             else if (MeetingReader.ReadUrl(item.Url, file, at + "/url", errors) is { } url)
             {
-                contact.Add(new ContactRoute(item.Tekst, item.Linktekst ?? url.Host, url, source));
+                contact.Add(new ContactRoute(item.Tekst, item.Linktekst ?? url.Host, url, source) { LinkTextIsWords = item.Linktekst is not null });
             }
         }
 

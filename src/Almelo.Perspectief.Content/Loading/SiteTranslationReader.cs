@@ -58,8 +58,7 @@ internal static class SiteTranslationReader
         {
             var route = site.Contact[i];
             var item = contact.ElementAtOrDefault(i);
-            // A link text of its own (not the address itself) is words, and so is translated; an address is not.
-            var hasWords = route.Link.Scheme != "mailto" && route.LinkText != route.Link.Host;
+            var hasWords = route.LinkTextIsWords;
             if (item is not null && hasWords && item.Linktekst is null)
             {
                 errors.Add(file.ErrorAt($"/contact/{i}", $"Regel {i + 1} bij \"contact\" heeft in site.json een \"linktekst\" ('{route.LinkText}'). Zet hier ook \"linktekst\", in het Engels."));
@@ -68,7 +67,7 @@ internal static class SiteTranslationReader
             {
                 errors.Add(file.ErrorAt($"/contact/{i}/linktekst", $"Regel {i + 1} bij \"contact\" heeft in site.json geen \"linktekst\": de link toont het adres zelf. Haal \"linktekst\" hier weg."));
             }
-            routes.Add(new ContactRoute(item?.Tekst ?? string.Empty, hasWords ? item?.Linktekst ?? string.Empty : route.LinkText, route.Link, Mapped(route.Source)));
+            routes.Add(route with { Text = item?.Tekst ?? string.Empty, LinkText = hasWords ? item?.Linktekst ?? string.Empty : route.LinkText, Source = Mapped(route.Source) });
         }
 
         CouncilInfo? council = null;

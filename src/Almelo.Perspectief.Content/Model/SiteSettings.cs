@@ -8,7 +8,11 @@ namespace Almelo.Perspectief.Content.Model;
 public sealed record SiteSettings(IReadOnlyList<ContactRoute> Contact, CouncilInfo? Council, IReadOnlyList<Source> Sources);
 
 /// <summary>One way to ask a question: a sentence and a web address or an e-mail address (with its source).</summary>
-public sealed record ContactRoute(string Text, string LinkText, Uri Link, Source? Source);
+public sealed record ContactRoute(string Text, string LinkText, Uri Link, Source? Source)
+{
+    /// <summary>Whether <see cref="LinkText"/> is words the editor wrote ("linktekst"), which a translation translates, rather than the address itself.</summary>
+    public bool LinkTextIsWords { get; init; }
+}
 
 /// <summary>A sentence about the council with the page it comes from.</summary>
 public sealed record SourcedLine(string Text, Source Source);

@@ -14,7 +14,7 @@ internal static class DownloadBytes
     /// <summary>The figures as JSON, with the labels of every edition the content has of the (Dutch) publication.</summary>
     public static byte[] FiguresJson(ContentSnapshot content, Publication publication, PublicAddress address) =>
         Downloads.FiguresJson.Write(
-            [publication, .. content.Translations.Where(t => t.Slug == publication.Slug)],
+            [.. content.Editions(publication.Slug).Select(language => content.Find(publication.Slug, language)!)],
             address.Page(publication),
             f => address.Of(RouteTable.File.Path(publication, f)),
             address.Of(Downloads.FiguresJson.SchemaPath));

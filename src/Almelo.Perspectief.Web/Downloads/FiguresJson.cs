@@ -53,7 +53,7 @@ internal static class FiguresJson
     /// <summary>A figure's label per language code, when there is more than one language; none otherwise.</summary>
     private static Dictionary<string, string>? Labels(IReadOnlyList<Publication> editions, string id) => editions.Count < 2
         ? null
-        : editions.ToDictionary(e => e.Language.Code, e => e.Figures.FirstOrDefault(f => f.Id == id)?.Label ?? editions[0].Figures.First(f => f.Id == id).Label, StringComparer.Ordinal);
+        : editions.ToDictionary(e => e.Language.Code, e => e.FindFigure(id)!.Label, StringComparer.Ordinal);
 
     private sealed record ExportDocument(
         [property: JsonPropertyName("$schema")] string Schema,

@@ -18,8 +18,8 @@ internal static class Sitemap
     public static string Write(Uri site, ContentSnapshot content, DateOnly today, IEnumerable<(PageRoute Route, DateOnly LastModified)> pages)
     {
         var publications = content.NewestFirst
-            .Select(p => content.Editions(p.Slug)
-                .Select(l => (Address: new LanguageAddress(l, RouteTable.Publication.Path(p.Slug, l)), LastModified: content.Find(p.Slug, l)!.ModifiedOn(today)))
+            .Select(p => LanguageAddress.Of(p.Slug, content.Editions(p.Slug))
+                .Select(a => (Address: a, LastModified: content.Find(p.Slug, a.Language)!.ModifiedOn(today)))
                 .ToList())
             .ToList();
         var newest = publications.Count == 0 ? DateOnly.MinValue : publications.Max(e => e[0].LastModified);
@@ -42,15 +42,10 @@ internal static class Sitemap
     private static List<(LanguageAddress Address, DateOnly LastModified)> Dated(PageRoute route, DateOnly lastModified) =>
         [.. LanguageAddress.Of(route).Select(a => (a, lastModified))];
 
-    /// <summary>Every language's address of the page, and the Dutch one as the default; none for a page in one language.</summary>
     private static IEnumerable<XElement> Alternates(Uri site, List<LanguageAddress> editions) =>
-        editions.Count < 2
-            ? []
-            : editions.Select(e => (Code: e.Language.Code, e.Path))
-                .Concat(editions.Where(e => e.Language.IsDutch).Select(e => (Code: "x-default", e.Path)))
-                .Select(e => new XElement(
-                    Xhtml + "link",
-                    new XAttribute("rel", "alternate"),
-                    new XAttribute("hreflang", e.Code),
-                    new XAttribute("href", new Uri(site, e.Path).ToString())));
+        LanguageAddress.Alternates(editions).Select(e => new XElement(
+            Xhtml + "link",
+            new XAttribute("rel", "alternate"),
+            new XAttribute("hreflang", e.HrefLang),
+            new XAttribute("href", new Uri(site, e.Path).ToString())));
 }
